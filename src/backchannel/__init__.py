@@ -1,0 +1,3 @@
+"""Backchannel: a sourced, time-aware map of political influence over government contracting."""
+
+__version__ = "0.1.0"
