@@ -1,0 +1,104 @@
+"""Readable output: tables and dated timelines for a terminal or a pipe."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+
+def console() -> Console:
+    # Wide enough for evidence when piped; rich wraps to the terminal when there is one.
+    c = Console()
+    return c if c.is_terminal else Console(width=160)
+
+
+def print_json_lines(rows: Iterable[dict]) -> None:
+    for row in rows:
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
+def names(refs: list[dict]) -> str:
+    return ", ".join(r["name"] for r in refs) or "-"
+
+
+def when(fact: dict) -> str:
+    """'2025-06-01..2025-06-26', '2025-06-25', or the unresolved words, or '?'."""
+    start, end = fact.get("start"), fact.get("end")
+    if start and end and start != end:
+        return f"{start}..{end}"
+    if start:
+        return start
+    if fact.get("time_text"):
+        return f"'{fact['time_text']}'"
+    return "?"
+
+
+def sourcing(fact: dict) -> str:
+    s = fact["sourcing"]
+    text = s["status"]
+    if s.get("source"):
+        text += f" ({s['source']})"
+    elif s.get("cue") and s["status"] != "asserted":
+        text += f" ({s['cue']})"
+    return text
+
+
+def flags(event: dict) -> str:
+    out = []
+    if event.get("negated"):
+        out.append("NOT")
+    if event.get("modality") and event["modality"] != "actual":
+        out.append(event["modality"])
+    if event.get("count"):
+        out.append(f"x{event['count']}")
+    return " ".join(out)
+
+
+def event_line(event: dict) -> str:
+    """One line: actors -TYPE/mode-> recipients."""
+    kind = event["type"] + (f"/{event['mode']}" if event.get("mode") else "")
+    line = f"{names(event['actors'])} -{kind}-> {names(event['recipients'])}"
+    if event.get("others"):
+        line += f" (with {names(event['others'])})"
+    return line
+
+
+def source_of(fact: dict) -> str:
+    ev = fact["evidence"][0] if fact.get("evidence") else {}
+    outlet = ev.get("outlet") or "unknown outlet"
+    return f"{outlet}, {ev.get('published') or 'undated'}"
+
+
+def entities_table(rows: list[dict]) -> None:
+    table = Table("name", "kind", "mentions", "aliases", title=f"{len(rows)} entities")
+    for e in rows:
+        table.add_row(e["name"], e["kind"] or "?", str(e["mentions"]), "; ".join(a for a in e["aliases"] if a != e["name"]))
+    console().print(table)
+
+
+def events_table(rows: list[dict]) -> None:
+    table = Table("when", "event", "flags", "sourcing", "reported by", title=f"{len(rows)} events")
+    for e in rows:
+        table.add_row(when(e), event_line(e), flags(e), sourcing(e), source_of(e))
+    console().print(table)
+
+
+def relations_table(rows: list[dict]) -> None:
+    table = Table("subject", "relation", "object", "since", "sourcing", "reported by", title=f"{len(rows)} relations")
+    for r in rows:
+        table.add_row(r["subject"]["name"], r["type"], r["object"]["name"], r.get("start") or "", sourcing(r), source_of(r))
+    console().print(table)
+
+
+def timeline(rows: list[dict], evidence: bool = True) -> None:
+    """A dated timeline, one event a line, each with its sourcing and the sentence that claims it."""
+    out = console()
+    for e in rows:
+        out.print(f"[bold]{when(e):<24}[/bold] {event_line(e)}  [dim]{flags(e)}[/dim]", highlight=False)
+        out.print(f"{'':<24} {sourcing(e)}; {source_of(e)}", style="dim", highlight=False)
+        if evidence and e.get("evidence"):
+            out.print(f"{'':<24} \u201c{e['evidence'][0]['sentence']}\u201d", style="italic dim", highlight=False)

@@ -1,0 +1,1 @@
+"""Doc -> mentions: entities, events, relations, sourcing and time, as frozen dataclasses."""

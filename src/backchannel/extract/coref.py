@@ -1,0 +1,203 @@
+"""Within-document coreference for descriptions ("the company", "the tech mogul", "the former
+president", "Trump's chief of staff") and pronouns (he, his, its).
+
+A reference resolves only when one antecedent is clearly preferred; otherwise it stays unresolved.
+Preference: an entity of a compatible kind that is the subject of an earlier clause of the same
+sentence, then the subject of the previous sentence, then the most recent compatible mention within
+three sentences. Role descriptions look first for a person the document itself gives that title,
+then at who held the office on the publication date (gazetteer).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Token
+
+from .. import ontology
+from ..model import Entity, EntityMention
+from .entities import DocEntities, entity_id
+
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+NEUTER = {"it", "its", "itself"}
+OFFICE_TITLES = {"president", "vice president", "administrator", "secretary", "chief of staff", "senator",
+                 "governor", "lawmaker", "official", "minister", "representative"}
+BUSINESS_WORDS = {"mogul", "billionaire", "tycoon", "entrepreneur", "businessman", "businesswoman", "magnate",
+                  "investor", "founder", "cofounder", "co-founder", "executive", "ceo"}
+ROLE_WORDS = {"president", "administrator", "secretary", "ceo", "chief", "chairman", "director", "head",
+              "governor", "senator", "founder"}
+
+
+def _title_of(token: Token) -> str:
+    """The title a description names: 'chief of staff', 'vice president', 'ceo'."""
+    title = token.lower_
+    if title == "chief":
+        nxt = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if nxt and any(p.lower_ == "staff" for p in nxt[0].children):
+            return "chief of staff"
+        if any(c.lower_ == "executive" for c in token.children) or token.nbor(1).lower_ == "executive":
+            return "chief executive"
+    if any(c.lower_ == "vice" for c in token.children if c.dep_ in ("amod", "compound")):
+        return "vice president"
+    return {"ceo": "chief executive"}.get(title, title)
+
+
+class Resolver:
+    """Resolve descriptions and pronouns of one document into its entity table."""
+
+    def __init__(self, table: DocEntities, published: date | None):
+        self.table = table
+        self.doc = table.doc
+        self.published = published
+        self.gaz = ontology.gazetteer()
+        self.descriptors = ontology.descriptors()
+
+    # -- candidates -------------------------------------------------------------------------
+    def _mentions_before(self, token: Token, sentences: int = 3) -> list[tuple[Token, Entity]]:
+        """(token, entity) for entity-name heads before the token, nearest first, within N sentences."""
+        sent_starts = [s.start for s in self.doc.sents]
+        cur = max(i for i, s in enumerate(sent_starts) if s <= token.i)
+        lo = sent_starts[max(0, cur - sentences + 1)]
+        out = []
+        seen_heads = set()
+        for i in range(token.i - 1, lo - 1, -1):
+            ent = self.table.entity_at(self.doc[i])
+            if ent is None:
+                continue
+            tok = self.doc[i]
+            head = tok
+            while head.head.i in self.table.token_entity and self.table.token_entity.get(head.head.i) == ent.id and head.head != head:
+                head = head.head
+            if head.i in seen_heads:
+                continue
+            seen_heads.add(head.i)
+            out.append((head, ent))
+        return out
+
+    def _pick(self, token: Token, kinds: tuple[str, ...], exclude_office: bool = False) -> Entity | None:
+        candidates = [(t, e) for t, e in self._mentions_before(token) if e.kind in kinds]
+        if exclude_office:
+            candidates = [(t, e) for t, e in candidates if not self._holds_office(e)]
+        if not candidates:
+            return None
+        sent = token.sent
+        # 1. the subject of an earlier clause in this sentence
+        for t, e in candidates:
+            if t.sent == sent and t.dep_ in ("nsubj", "nsubjpass"):
+                return e
+        # 2. the subject of the previous sentence
+        prev = [t for t, e in candidates if t.sent != sent]
+        if prev:
+            prev_sent = prev[0].sent
+            for t, e in candidates:
+                if t.sent == prev_sent and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
+                    return e
+        # 3. the most mentioned candidate so far, nearest on a tie
+        counts: dict[str, int] = {}
+        for m in self.table.mentions:
+            counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+        best = max(candidates, key=lambda te: counts.get(te[1].id, 0)) if exclude_office else candidates[0]
+        return best[1]
+
+    def _holds_office(self, entity: Entity) -> bool:
+        titles = self.table.titles.get(entity.id, set())
+        if titles & {"president", "senator", "secretary", "administrator", "governor"}:
+            return True
+        entry = self.gaz.lookup(entity.name)
+        return bool(entry and any(r.title in OFFICE_TITLES for r in entry.roles))
+
+    # -- resolution -------------------------------------------------------------------------
+    def run(self) -> None:
+        for token in self.doc:
+            if token.i in self.table.token_entity:
+                continue
+            entity, how = None, None
+            low = token.lower_
+            if token.pos_ == "PRON" and low in MALE | FEMALE:
+                entity, how = self._pick(token, ("Person",)), "pronoun"
+            elif token.pos_ == "PRON" and low in NEUTER and self._referential_it(token):
+                entity, how = self._pick(token, ("Company", "Organization", "PublicBody", "Programme")), "pronoun"
+            elif token.pos_ in ("NOUN", "PROPN") and self._is_description(token):
+                entity, how = self._description(token), "description"
+            if entity is not None:
+                span = self._np_span(token) if how == "description" else self.doc[token.i : token.i + 1]
+                self.table.token_entity[token.i] = entity.id
+                self.table.mentions.append(EntityMention(entity.id, span.text, span.start_char, span.end_char, how))
+
+    @staticmethod
+    def _referential_it(token: Token) -> bool:
+        if token.lower_ == "its":
+            return True
+        return token.dep_ in ("nsubj", "dobj", "pobj") and token.head.lemma_ not in ("be", "seem", "appear", "take")
+
+    def _is_description(self, token: Token) -> bool:
+        if token.lemma_.lower() not in self.descriptors and token.lower_ not in self.descriptors:
+            return False
+        if token.dep_ in ("compound", "amod"):
+            return False
+        dets = [c for c in token.children if c.dep_ in ("det", "poss")]
+        if not dets:
+            return False
+        if any(c.dep_ == "det" and c.lower_ not in ("the", "this", "that") for c in dets):
+            return False
+        # "the company Blue Origin", "the CEO of Blue Origin" name their referent themselves
+        if any(c.dep_ in ("appos",) for c in token.children):
+            return False
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) and _title_of(token) != "chief of staff":
+            return False
+        if token.dep_ == "appos" or (token.dep_ in ("attr",) and token.head.lemma_ == "be"):
+            return False
+        return True
+
+    def _np_span(self, token: Token):
+        left = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss", "case")])
+        right = token.i + 1
+        if _title_of(token) == "chief of staff":
+            right = token.i + 3
+        return self.doc[left:right]
+
+    def _description(self, token: Token) -> Entity | None:
+        word = token.lemma_.lower() if token.lemma_.lower() in self.descriptors else token.lower_
+        kinds = self.descriptors[word]
+        poss = [c for c in token.children if c.dep_ == "poss"]
+        if "Person" in kinds and word in ROLE_WORDS | {"chief"}:
+            return self._role(token, poss[0] if poss else None)
+        if poss:
+            return None  # "its rival", "Trump's mogul": not a back-reference
+        return self._pick(token, kinds, exclude_office=word in BUSINESS_WORDS)
+
+    def _role(self, token: Token, possessor: Token | None) -> Entity | None:
+        """'the former president', 'Trump's chief of staff', 'Blue Origin's CEO'."""
+        title = _title_of(token)
+        owner = self.table.entity_at(possessor) if possessor is not None else None
+        if owner is None and possessor is not None and possessor.lower_ not in ("its", "his", "her", "their"):
+            return None
+        # 1. a person the document itself gives this title
+        if owner is None:
+            for t, e in self._mentions_before(token, sentences=50):
+                if e.kind == "Person" and title.split()[-1] in self.table.titles.get(e.id, set()):
+                    return e
+        # 2. whoever held the office on the publication date
+        if self.published is None:
+            return None
+        body = owner.name if owner is not None and owner.kind != "Person" else None
+        holders = self.gaz.holders(title, body, self.published)
+        if owner is not None and owner.kind == "Person" and not holders:
+            holders = self.gaz.holders(title, None, self.published)
+        if body is None and owner is None and title in ("president", "vice president"):
+            holders = self.gaz.holders(title, "United States", self.published)
+        if any(m.lower_ == "former" for m in token.children):
+            return None
+        if len(holders) != 1:
+            return None
+        name = holders[0].name
+        eid = entity_id(name)
+        if eid not in self.table.entities:
+            self.table.entities[eid] = Entity(eid, name, holders[0].kind)
+        return self.table.entities[eid]
+
+
+def resolve(table: DocEntities, published: date | None) -> None:
+    """Add description and pronoun mentions to the table."""
+    Resolver(table, published).run()

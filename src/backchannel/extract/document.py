@@ -1,0 +1,190 @@
+"""Doc -> Extraction: entities, events, relations, sourcing and time for one article.
+
+This is the ``extract`` boundary: spaCy objects go in, frozen dataclasses come out.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .. import __version__
+from ..errors import BackchannelError
+from ..ids import make_id
+from ..model import Article, Event, Evidence, Extraction, Relation, Sourcing, TimeSpan
+from . import coref, syntax
+from .entities import DocEntities, find_entities
+from .events import EventFinder, RawEvent
+from .relations import RawRelation, find_relations
+from .sourcing import find_attributions, sourcing_for
+from .timex import find_times
+
+log = logging.getLogger(__name__)
+EXTRACTOR = f"backchannel-rules/{__version__}"
+FUTURE_AUX = {"will", "shall", "'ll"}
+
+
+class ExtractionError(BackchannelError):
+    """One document could not be analysed."""
+
+
+def _tense_at(doc: Doc):
+    def tense(offset: int) -> str:
+        tok = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if tok is None or not len(tok):
+            return "past"
+        clause = syntax.clause_of(tok[0])
+        auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if auxes & FUTURE_AUX or (clause.dep_ == "xcomp" and clause.head.lemma_ in ("plan", "schedule", "expect", "set")):
+            return "future"
+        return "past"
+
+    return tense
+
+
+class DocumentExtractor:
+    """Everything Backchannel extracts from one parsed article."""
+
+    def __init__(self, doc: Doc, article: Article):
+        self.doc = doc
+        self.article = article
+        self.table: DocEntities = find_entities(doc)
+        coref.resolve(self.table, article.published)
+        spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        self.times = find_times(doc.text, article.published, spans, tense_at=_tense_at(doc))
+        self.time_heads = self._time_heads()
+        self.attributions = {s.start: find_attributions(s, self.table) for s in doc.sents}
+        self.excluded = {i for atts in self.attributions.values() for a in atts for i in a.tokens}
+
+    def _time_heads(self) -> list[tuple[Token, TimeSpan]]:
+        out = []
+        for t in self.times:
+            span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and len(span):
+                out.append((span.root, t))
+        return out
+
+    def evidence(self, sent: Span, trigger: Token) -> Evidence:
+        return Evidence(
+            article=self.article.id,
+            sentence=sent.text.strip(),
+            start=sent.start_char,
+            end=sent.start_char + len(sent.text.rstrip()),
+            trigger_start=trigger.idx,
+            trigger_end=trigger.idx + len(trigger.text),
+            extractor=EXTRACTOR,
+        )
+
+    def time_for(self, trigger: Token, anchors: list[Token]) -> TimeSpan | None:
+        """The time expression attached to the trigger's own clause, never one from an attribution."""
+        targets = {trigger.i, *(a.i for a in anchors)}
+        for head, span in self.time_heads:
+            if head.i in self.excluded or head.sent != trigger.sent:
+                continue
+            node = head
+            for _ in range(8):
+                if node.i in targets:
+                    return span
+                if node.head == node or (node != head and node.pos_ in ("VERB", "AUX") and node.i not in targets):
+                    break
+                node = node.head
+        return None
+
+    def events(self) -> list[Event]:
+        raws = EventFinder(self.table, self.excluded).find()
+        out: list[Event] = []
+        for raw in raws:
+            event = self._event(raw)
+            duplicate = next((e for e in out if _same_event(e, event)), None)
+            if duplicate is None:
+                out.append(event)
+            elif (duplicate.count is None and event.count) or (duplicate.time is None and event.time):
+                out[out.index(duplicate)] = _fill(duplicate, event)
+        return out
+
+    def _event(self, raw: RawEvent) -> Event:
+        sent = raw.trigger.sent
+        sourcing = sourcing_for(raw.trigger, raw.anchors, self.attributions[sent.start])
+        time = self.time_for(raw.trigger, raw.anchors)
+        eid = make_id("evt", self.article.id, raw.type, raw.trigger.idx)
+        return Event(
+            id=eid,
+            type=raw.type,
+            mode=raw.spec.mode if raw.type == raw.spec.type else None,
+            trigger=raw.trigger.text,
+            actors=tuple(raw.actors),
+            recipients=tuple(raw.recipients),
+            others=tuple(raw.others),
+            time=time,
+            count=raw.count,
+            negated=raw.negated,
+            modality=raw.modality,
+            sourcing=sourcing,
+            evidence=self.evidence(sent, raw.trigger),
+        )
+
+    def relations(self) -> list[Relation]:
+        out = []
+        for raw in find_relations(self.table, self.excluded):
+            out.append(self._relation(raw))
+        return out
+
+    def _relation(self, raw: RawRelation) -> Relation:
+        sent = raw.cue.sent
+        if raw.time_anchor is None:
+            # A title in an apposition or before a name is the outlet's own description.
+            sourcing = Sourcing("asserted")
+        else:
+            sourcing = sourcing_for(raw.cue, [], self.attributions[sent.start])
+        start = None
+        if raw.time_anchor is not None:
+            span = self.time_for(raw.time_anchor, [])
+            start = span.interval_start if span else None
+        rid = make_id("rel", self.article.id, raw.type, raw.subject.id or raw.subject.name, raw.object.id or raw.object.name, raw.cue.idx)
+        return Relation(rid, raw.type, raw.subject, raw.object, start, None, sourcing, self.evidence(sent, raw.cue))
+
+    def run(self) -> Extraction:
+        events = self.events()
+        relations = self.relations()
+        return Extraction(self.article, self.table.finished(), tuple(events), tuple(relations), tuple(self.times))
+
+
+def _participants(e: Event) -> tuple[frozenset, frozenset]:
+    return frozenset(r.id or r.name for r in e.actors), frozenset(r.id or r.name for r in e.recipients)
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    """Two reports in one article of the same event: same type, participants, polarity and modality."""
+    if a.type != b.type or a.negated != b.negated or a.modality != b.modality:
+        return False
+    pa, pb = _participants(a), _participants(b)
+    # A meeting is symmetric enough that "A met B" and "B met A" are one; criticism is not.
+    if pa != pb and not (a.type == "CONSULT" and (pa[0] | pa[1]) == (pb[0] | pb[1])):
+        return False
+    if a.time and b.time and a.time.interval_start and b.time.interval_start:
+        return not (a.time.interval_end < b.time.interval_start or b.time.interval_end < a.time.interval_start)
+    return True
+
+
+def _fill(first: Event, later: Event) -> Event:
+    from dataclasses import replace
+
+    return replace(first, count=first.count or later.count, time=first.time or later.time)
+
+
+def extract_doc(doc: Doc, article: Article) -> Extraction:
+    """Extract one parsed article."""
+    return DocumentExtractor(doc, article).run()
+
+
+def extract_articles(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction | tuple[Article, str]]:
+    """Parse and extract articles in a stream; a document that fails yields (article, reason)."""
+    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
+        try:
+            yield extract_doc(doc, article)
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
+            log.exception("extraction failed for %s", article.path or article.id)
+            yield article, f"extraction failed: {type(exc).__name__}: {exc}"

@@ -1,0 +1,291 @@
+"""Events from triggers and the arguments of the same clause.
+
+A verb trigger ("met", "criticized", "competing") takes its subject as actor and its objects and
+type-specific prepositions as recipients; the passive swaps them ("was criticized by"). A noun
+trigger ("conversations", "criticism") takes its possessor and prepositions, and when it is the
+object of a light verb ("held two conversations", "renewed criticism") that verb's subject; an
+inverse light verb ("drew fire from Trump") makes its subject the recipient. Never co-occurrence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .. import ontology
+from ..model import EntityRef
+from ..ontology import Trigger
+from . import syntax
+from .entities import DocEntities
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "once": 1, "twice": 2, "thrice": 3}
+PLAN_VERBS = {"plan", "intend", "expect", "schedule", "aim", "hope", "seek", "want", "prepare", "set", "agree",
+              "promise", "pledge", "vow", "go", "propose", "arrange"}
+HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+DESCRIPTION_HEADS = {"leadership", "lawmakers", "officials", "administration", "executives", "republicans", "democrats"}
+
+
+@dataclass
+class RawEvent:
+    """An event under construction, before ids and evidence are attached."""
+
+    trigger: Token
+    spec: Trigger
+    type: str
+    actors: list[EntityRef] = field(default_factory=list)
+    recipients: list[EntityRef] = field(default_factory=list)
+    others: list[EntityRef] = field(default_factory=list)
+    anchors: list[Token] = field(default_factory=list)  # light verb, clause verbs: for time and sourcing
+    count: int | None = None
+    negated: bool = False
+    modality: str = "actual"
+    excluded: frozenset[int] = frozenset()
+
+
+def _matching_trigger(token: Token) -> Trigger | None:
+    ont = ontology.events()
+    if token.pos_ == "VERB":
+        key = ("VERB", token.lemma_.lower())
+    elif token.pos_ in ("NOUN",) or (token.pos_ == "PROPN" and token.lower_ in ("talks",)):
+        key = ("NOUN", token.lemma_.lower())
+    else:
+        return None
+    candidates = ont.triggers.get(key, ())
+    if not candidates:
+        return None
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
+    with_particle = [t for t in candidates if t.particle and t.particle in particles]
+    if with_particle:
+        return with_particle[0]
+    plain = [t for t in candidates if not t.particle]
+    for trig in plain:
+        if trig.objects is not None:
+            objs = syntax.objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"]
+            if not any(o.lemma_.lower() in trig.objects for o in objs):
+                continue
+        return trig
+    return None
+
+
+class EventFinder:
+    """Find the events of one document."""
+
+    def __init__(self, table: DocEntities, excluded: set[int]):
+        self.table = table
+        self.doc = table.doc
+        self.excluded = excluded  # tokens of attribution phrases: never participants
+        self.ont = ontology.events()
+
+    # -- participants -----------------------------------------------------------------------
+    def refs(self, tokens: list[Token]) -> list[EntityRef]:
+        """Entities named by noun-phrase heads: the head's own entity, else its possessor's."""
+        out: list[EntityRef] = []
+        for tok in tokens:
+            for ref in self._np_refs(tok):
+                if ref not in out:
+                    out.append(ref)
+        return out
+
+    def _np_refs(self, tok: Token, depth: int = 0) -> list[EntityRef]:
+        if tok.i in self.excluded or depth > 2:
+            return []
+        tok = syntax.relative_antecedent(tok)
+        ent = self.table.entity_at(tok)
+        if ent is not None:
+            return [self.table.ref(ent)]
+        # "the former president's campaign rhetoric" -> the president; "Trump-era policies" -> no
+        for c in tok.children:
+            if c.dep_ == "poss":
+                found = self._np_refs(c, depth + 1)
+                if found:
+                    return found
+        if tok.lower_ in DESCRIPTION_HEADS or (tok.lemma_ in ontology.descriptors() and tok.pos_ == "NOUN" and tok.tag_ == "NNS"):
+            span = self.doc[tok.left_edge.i : tok.i + 1]
+            if not any(t.i in self.table.token_entity for t in span):
+                return [EntityRef(name=span.text, kind=None, id=None, text=span.text)]
+        return []
+
+    def _entities_inside(self, tok: Token) -> list[EntityRef]:
+        """Entities in compound, possessive or from/by/for positions of a noun phrase ("contracts from NASA")."""
+        out = []
+        for c in tok.subtree:
+            if c == tok or c.i in self.excluded:
+                continue
+            if c.dep_ in ("compound", "poss", "nmod") and c.head == tok or (
+                c.dep_ == "pobj" and c.head.lower_ in ("from", "by", "with", "at") and c.head.head == tok
+            ):
+                for conj in syntax.with_conjuncts(c):
+                    out.extend(r for r in self.refs([conj]) if r not in out)
+        return out
+
+    # -- triggers ---------------------------------------------------------------------------
+    def find(self) -> list[RawEvent]:
+        events = []
+        for token in self.doc:
+            spec = _matching_trigger(token)
+            if spec is None or token.i in self.excluded:
+                continue
+            if token.ent_type_ and token.ent_type_ not in ("DATE", "CARDINAL", "ORDINAL"):
+                continue  # part of a name: "Blue Origin Federation", "Space Station"
+            raw = self.verb_event(token, spec) if spec.pos == "VERB" else self.noun_event(token, spec)
+            if raw is None or not (raw.actors or raw.recipients):
+                continue
+            if not self._retype(raw):
+                continue
+            raw.negated = self._negated(raw)
+            raw.modality = self._modality(raw)
+            raw.count = raw.count if raw.count is not None else self._count(raw)
+            events.append(raw)
+        return _fold_purpose_clauses(events)
+
+    def verb_event(self, verb: Token, spec: Trigger) -> RawEvent:
+        raw = RawEvent(verb, spec, spec.type, anchors=self._clause_anchors(verb))
+        if syntax.is_passive(verb):
+            raw.actors = self.refs(syntax.agents(verb))
+            raw.recipients = self.refs(syntax.passive_subjects(verb) + syntax.prep_objects(verb, spec.recipients))
+        elif spec.inverse:
+            raw.recipients = self.refs(syntax.subjects(verb))
+            raw.actors = self.refs(syntax.prep_objects(verb, ("from", "by")))
+            for obj in syntax.objects(verb):
+                if spec.type == "CONSULT":
+                    raw.actors.extend(r for r in self.refs([obj]) if r not in raw.actors)
+                else:
+                    raw.actors.extend(r for r in self._entities_inside(obj) if r not in raw.actors)
+        else:
+            raw.actors = self.refs(syntax.subjects(verb))
+            objs = syntax.objects(verb)
+            raw.recipients = self.refs(objs + syntax.prep_objects(verb, spec.recipients))
+            if spec.type == "CONTRACT_BID":
+                for target in syntax.prep_objects(verb, ("for",)) + objs:
+                    raw.recipients.extend(r for r in self._entities_inside(target) if r not in raw.recipients)
+                raw.others = [r for r in self.refs(syntax.prep_objects(verb, ("with", "against"))) if r not in raw.recipients]
+        return raw
+
+    def noun_event(self, noun: Token, spec: Trigger) -> RawEvent | None:
+        raw = RawEvent(noun, spec, spec.type)
+        head = noun.head
+        actor_preps = {"by", "from"}
+        recipient_preps = set(spec.recipients) - actor_preps
+        raw.actors = self.refs([c for c in noun.children if c.dep_ == "poss"])
+        raw.actors += [r for r in self.refs(syntax.prep_objects(noun, actor_preps)) if r not in raw.actors]
+        raw.recipients = self.refs(syntax.prep_objects(noun, recipient_preps))
+        between = self.refs(syntax.prep_objects(noun, ("between", "among")))
+        raw.actors += [r for r in between if r not in raw.actors]
+        light = None
+        if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+            light = head
+        elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.head.lemma_ in self.ont.light_verbs:
+            light = head.head
+        if light is not None and light.lemma_ in self.ont.inverse_light_verbs:
+            raw.recipients = self.refs(syntax.subjects(light)) + [r for r in raw.recipients]
+            raw.actors += [r for r in self.refs(syntax.prep_objects(light, actor_preps)) if r not in raw.actors]
+            raw.anchors = [light, *self._clause_anchors(light)]
+        elif light is not None and light.lemma_ in self.ont.light_verbs:
+            if not raw.actors:
+                subj = syntax.agents(light) if syntax.is_passive(light) else syntax.subjects(light)
+                raw.actors = self.refs(subj)
+            raw.recipients += [r for r in self.refs(syntax.prep_objects(light, recipient_preps)) if r not in raw.recipients]
+            raw.anchors = [light, *self._clause_anchors(light)]
+        if spec.type == "CONTRACT_BID":
+            raw.recipients += [r for r in self._entities_inside(noun) if r not in raw.recipients and r not in raw.actors]
+        raw.recipients = [r for r in raw.recipients if r not in raw.actors or len(between) > 1]
+        return raw
+
+    def _clause_anchors(self, verb: Token) -> list[Token]:
+        """Verbs above the trigger in the same statement: 'visited ... to meet' -> visited."""
+        out = []
+        node = verb
+        while node.dep_ in ("xcomp", "advcl", "conj") and node.head != node and len(out) < 4:
+            node = node.head
+            if node.pos_ not in ("VERB", "AUX"):
+                break
+            out.append(node)
+        return out
+
+    # -- qualifiers -------------------------------------------------------------------------
+    def _retype(self, raw: RawEvent) -> bool:
+        """Settle the type from the sentence; False when the trigger is no event here."""
+        words = {t.lemma_.lower() for t in raw.trigger.sent}
+        if raw.type in self.ont.contract_types and not (words & self.ont.award_context) and not raw.spec.objects:
+            if raw.type != "CONTRACT_PROTEST":
+                return False
+        if raw.spec.if_person and any(r.kind == "Person" for r in raw.recipients):
+            raw.type = raw.spec.if_person
+        if raw.type == "ACCUSE" and raw.spec.mode == "allege" and raw.trigger.lemma_ in ("sue", "lawsuit", "suit"):
+            if words & self.ont.award_context:
+                raw.type = "CONTRACT_PROTEST"
+        if raw.type == "CONTRACT_PROTEST" and not (words & self.ont.award_context):
+            raw.type = "PROTEST"
+        return True
+
+    def _negated(self, raw: RawEvent) -> bool:
+        for node in [raw.trigger, *raw.anchors[:1]]:
+            for c in node.children:
+                if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)):
+                    return True
+                if c.dep_ == "det" and c.lower_ == "no":
+                    return True
+        return False
+
+    def _modality(self, raw: RawEvent) -> str:
+        nodes = [raw.trigger, *raw.anchors]
+        for node in nodes:
+            auxes = {c.lower_ for c in node.children if c.dep_ == "aux"}
+            if auxes & {"will", "'ll", "shall"}:
+                return "planned"
+            if auxes & {"would", "'d"}:
+                return "hypothetical"
+            marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+            if node.dep_ == "advcl" and marks & HYPOTHETICAL_MARKS:
+                return "hypothetical"
+            if node.dep_ == "xcomp" and node.head.lemma_ in PLAN_VERBS:
+                if node.head.lemma_ == "go" and not any(c.lower_ == "to" for c in node.children):
+                    continue
+                return "planned"
+        if raw.trigger.pos_ == "NOUN":
+            for c in raw.trigger.children:
+                if c.dep_ in ("amod", "compound") and c.lower_ in ("planned", "proposed", "upcoming", "scheduled", "future", "possible"):
+                    return "planned" if c.lower_ != "possible" else "hypothetical"
+        return "actual"
+
+    def _count(self, raw: RawEvent) -> int | None:
+        if raw.trigger.pos_ == "NOUN":
+            for c in raw.trigger.children:
+                if c.dep_ == "nummod":
+                    return _number(c.lower_)
+        for node in [raw.trigger, *raw.anchors[:1]]:
+            for c in node.children:
+                if c.dep_ in ("advmod", "npadvmod") and c.lower_ in ("once", "twice", "thrice"):
+                    return NUMBER_WORDS[c.lower_]
+                if c.dep_ == "npadvmod" and c.lemma_ == "time":
+                    nums = [n for n in c.children if n.dep_ == "nummod"]
+                    if nums:
+                        return _number(nums[0].lower_)
+        return None
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def _fold_purpose_clauses(events: list[RawEvent]) -> list[RawEvent]:
+    """'visited the White House to meet with X' is one visit: fold the purpose meeting into it."""
+    by_trigger = {e.trigger.i: e for e in events}
+    out = []
+    for event in events:
+        parent = by_trigger.get(event.trigger.head.i)
+        if (
+            parent is not None
+            and parent is not event
+            and parent.type == event.type
+            and event.trigger.dep_ in ("advcl", "xcomp")
+        ):
+            parent.recipients += [r for r in event.recipients if r not in parent.recipients]
+            parent.others += [r for r in event.others if r not in parent.others and r not in parent.recipients]
+            continue
+        out.append(event)
+    return out

@@ -1,0 +1,191 @@
+"""Standing relations from appositions, titles, copulas and a few verbs.
+
+"Jeff Bezos, founder of ... Blue Origin"      -> founder_of(Jeff Bezos, Blue Origin)
+"SpaceX founder Elon Musk"                     -> founder_of(Elon Musk, SpaceX)
+"Dave Limp, the recently appointed CEO of ..." -> executive_of(Dave Limp, Blue Origin)
+"a longtime rival of Bezos"                    -> rival_of(Elon Musk, Jeff Bezos)
+"SpaceX ... remains a top contractor for NASA" -> contractor_of(SpaceX, NASA)
+"Blue Origin, founded by Jeff Bezos"           -> founder_of(Jeff Bezos, Blue Origin)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .. import ontology
+from ..model import EntityRef
+from . import syntax
+from .entities import DocEntities
+
+ORG_PREPS = ("of", "for", "at", "with", "to")
+EXTRA_TITLES = {"venture": "subsidiary_of", "joint venture": "subsidiary_of", "partner": "contractor_of"}
+
+
+@dataclass
+class RawRelation:
+    """A relation under construction: type, the two ends and the token that states it."""
+
+    type: str
+    subject: EntityRef
+    object: EntityRef
+    cue: Token
+    time_anchor: Token | None = None
+
+
+def _titles() -> dict[str, str]:
+    titles = dict(ontology.relations()["titles"])
+    titles.update(EXTRA_TITLES)
+    return titles
+
+
+def title_type(token: Token) -> str | None:
+    """The relation type a title noun states ('top contractor' -> contractor_of), or None."""
+    titles = _titles()
+    words = [c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and not c.ent_type_] + [token.lower_]
+    for i in range(len(words)):
+        phrase = " ".join(words[i:])
+        if phrase in titles:
+            return titles[phrase]
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.lower_ == "chief" and nxt is not None and nxt.lower_ in ("executive", "operating", "financial"):
+        return "executive_of"
+    return None
+
+
+class RelationFinder:
+    """Find the standing relations of one document."""
+
+    def __init__(self, table: DocEntities, excluded: set[int]):
+        self.table = table
+        self.doc = table.doc
+        self.excluded = excluded
+        self.verbs = ontology.relations()["verbs"]
+        self.symmetric = {k for k, v in ontology.relations()["types"].items() if v.get("symmetric")}
+
+    def ref_of(self, token: Token) -> EntityRef | None:
+        if token.i in self.excluded:
+            return None
+        ent = self.table.entity_at(syntax.relative_antecedent(token))
+        return self.table.ref(ent) if ent else None
+
+    def org_of_title(self, title: Token) -> list[EntityRef]:
+        """The organisations a title belongs to: 'of Blue Origin', "Blue Origin's", 'for NASA'."""
+        out = []
+        for obj in syntax.prep_objects(title, ORG_PREPS):
+            ref = self.ref_of(obj) or next(iter(self._inside(obj)), None)
+            if ref:
+                out.append(ref)
+        for c in title.children:
+            if c.dep_ == "poss":
+                ref = self.ref_of(c)
+                if ref:
+                    out.append(ref)
+        return out
+
+    def _inside(self, tok: Token) -> list[EntityRef]:
+        refs = []
+        for c in tok.subtree:
+            ref = self.ref_of(c)
+            if ref and ref not in refs:
+                refs.append(ref)
+        return refs[:1]
+
+    def find(self) -> list[RawRelation]:
+        found: list[RawRelation] = []
+        for token in self.doc:
+            found.extend(self._appositive(token))
+            found.extend(self._copular(token))
+            found.extend(self._verbal(token))
+        for ent in self.doc.ents:
+            found.extend(self._prenominal(ent))
+        out, seen = [], set()
+        for rel in found:
+            if rel.subject.id == rel.object.id or rel.subject.kind == "Place" or rel.object.kind == "Place":
+                continue
+            if rel.type != "rival_of" and rel.object.kind == "Person":
+                continue  # people are not employers here ("rival of Bezos" is the exception)
+            key = (rel.type, rel.subject.id, rel.object.id)
+            if rel.type in self.symmetric:
+                key = (rel.type, *sorted((rel.subject.id or "", rel.object.id or "")))
+            if key not in seen:
+                seen.add(key)
+                out.append(rel)
+        return out
+
+    def _appositive(self, token: Token) -> list[RawRelation]:
+        # "Jeff Bezos, founder of Blue Origin" and "the CEO of Blue Origin, Dave Limp"
+        if token.dep_ != "appos":
+            return []
+        pairs = [(token.head, token), (token, token.head)]
+        out = []
+        for person_tok, title_tok in pairs:
+            subject = self.ref_of(person_tok)
+            rtype = title_type(title_tok)
+            if subject and rtype and not self.table.entity_at(title_tok):
+                out.extend(RawRelation(rtype, subject, org, title_tok) for org in self.org_of_title(title_tok))
+        return out
+
+    def _copular(self, token: Token) -> list[RawRelation]:
+        # "SpaceX remains a top contractor for NASA", "Limp is the chief executive of Blue Origin"
+        if token.dep_ != "attr" or token.head.lemma_ not in ("be", "remain", "become"):
+            return []
+        rtype = title_type(token)
+        if not rtype:
+            return []
+        out = []
+        for subj_tok in syntax.subjects(token.head):
+            subject = self.ref_of(subj_tok)
+            if subject:
+                out.extend(RawRelation(rtype, subject, org, token) for org in self.org_of_title(token))
+        return out
+
+    def _verbal(self, token: Token) -> list[RawRelation]:
+        # "Bezos founded Blue Origin in 2000"; "Blue Origin, founded by Jeff Bezos"
+        if token.pos_ != "VERB" or token.lemma_.lower() not in self.verbs:
+            return []
+        rtype = self.verbs[token.lemma_.lower()]
+        if syntax.is_passive(token) or (token.dep_ == "acl" and token.tag_ == "VBN"):
+            subjects, objects = syntax.agents(token), syntax.passive_subjects(token)
+        else:
+            subjects, objects = syntax.subjects(token), syntax.objects(token)
+        out = []
+        for s in subjects:
+            for o in objects:
+                subject, obj = self.ref_of(s), self.ref_of(o)
+                if subject and obj:
+                    out.append(RawRelation(rtype, subject, obj, token, time_anchor=token))
+        return out
+
+    def _prenominal(self, ent: Span) -> list[RawRelation]:
+        # "SpaceX founder Elon Musk", "Blue Origin's CEO Dave Limp", "NASA Administrator Bill Nelson"
+        if ent.label_ != "PERSON":
+            return []
+        subject = self.ref_of(ent.root)
+        i = ent.start - 1
+        title_words = []
+        while i >= 0 and len(title_words) < 4:
+            tok = self.doc[i]
+            if tok.ent_type_ or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                break
+            title_words.insert(0, tok)
+            i -= 1
+        if not title_words or subject is None:
+            return []
+        if i >= 0 and self.doc[i].tag_ == "POS":
+            i -= 1
+        org = self.ref_of(self.doc[i]) if i >= 0 else None
+        if org is None:
+            return []
+        titles = _titles()
+        for k in range(len(title_words)):
+            phrase = " ".join(t.lower_ for t in title_words[k:])
+            if phrase in titles:
+                return [RawRelation(titles[phrase], subject, org, title_words[-1])]
+        return []
+
+
+def find_relations(table: DocEntities, excluded: set[int]) -> list[RawRelation]:
+    """All standing relations stated in the document."""
+    return RelationFinder(table, excluded).find()

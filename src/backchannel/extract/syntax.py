@@ -1,0 +1,128 @@
+"""Small dependency-parse helpers shared by the event, relation and sourcing rules."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Verbs whose object, not subject, is the doer of an infinitive complement ("urged Trump to meet").
+OBJECT_CONTROL = {"urge", "ask", "press", "persuade", "invite", "encourage", "push", "tell", "pressure", "direct", "order"}
+CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "csubj", "parataxis"}
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("NASA and the Pentagon")."""
+    out = [token]
+    for conj in token.conjuncts:
+        if conj not in out and conj.i > token.i - 50:
+            out.append(conj)
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    """True when the verb is in the passive voice."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def relative_antecedent(token: Token) -> Token:
+    """For 'who'/'which' heading a relative clause, the noun the clause attaches to."""
+    if token.lower_ in RELATIVE_PRONOUNS:
+        clause = token.head
+        while clause.dep_ == "conj" and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            return clause.head
+    return token
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The grammatical subjects of a verb, following relative clauses, conjuncts and control."""
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl") and c.dep_ != "expl"]
+    if found:
+        out = []
+        for tok in found:
+            out.extend(with_conjuncts(relative_antecedent(tok)))
+        return out
+    if depth > 4 or verb.head == verb:
+        return []
+    head = verb.head
+    if verb.dep_ in ("xcomp", "advcl") and head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            if objs:
+                return with_conjuncts(objs[0])
+        return subjects(head, depth + 1)
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return subjects(head, depth + 1)
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if not is_passive(verb) and verb.tag_ != "VBN":
+            return [head]
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        return subjects(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else []
+    return []
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """Subjects of a passive verb (the ones acted on)."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            out.extend(with_conjuncts(relative_antecedent(c)))
+    if not out and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        out.append(verb.head)  # "Blue Origin, founded by Jeff Bezos"
+    return out
+
+
+def agents(verb: Token) -> list[Token]:
+    """The 'by' objects of a passive verb."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(with_conjuncts(p))
+    return out
+
+
+def prep_objects(token: Token, preps: set[str] | tuple[str, ...]) -> list[Token]:
+    """Objects of the given prepositions attached to the token ("with Trump", "of Musk")."""
+    out = []
+    for c in token.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    out.extend(with_conjuncts(p))
+    return out
+
+
+def objects(verb: Token) -> list[Token]:
+    """Direct and indirect objects of a verb."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative"):
+            out.extend(with_conjuncts(c))
+    return out
+
+
+def clause_of(token: Token) -> Token:
+    """The verb heading the smallest clause that contains the token."""
+    node = token
+    for _ in range(40):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in CLAUSE_DEPS | {"advcl"}:
+            return node
+        if node.head == node:
+            return node
+        node = node.head
+    return node
+
+
+def governing_chain(token: Token, limit: int = 12) -> list[Token]:
+    """The token and its heads up to the root."""
+    chain = [token]
+    node = token
+    while node.head != node and len(chain) < limit:
+        node = node.head
+        chain.append(node)
+    return chain

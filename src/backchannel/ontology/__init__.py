@@ -1,0 +1,193 @@
+"""The ontology as data: event types and triggers, relations, sourcing cues, descriptors, gazetteer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..errors import OntologyError
+from ..ids import name_key
+
+
+def _load(name: str) -> dict:
+    try:
+        text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+    except (OSError, yaml.YAMLError) as exc:
+        raise OntologyError(f"cannot read ontology file {name}: {exc}; reinstall the package") from exc
+    if not isinstance(data, dict):
+        raise OntologyError(f"ontology file {name} is not a mapping; reinstall the package")
+    return data
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger lemma of an event type, with how to read its arguments."""
+
+    lemma: str
+    pos: str  # VERB or NOUN
+    type: str
+    mode: str | None = None
+    recipients: tuple[str, ...] = ()
+    inverse: bool = False
+    objects: tuple[str, ...] | None = None
+    if_person: str | None = None
+    particle: str | None = None
+
+
+@dataclass(frozen=True)
+class EventOntology:
+    """Triggers by (pos, lemma), light verbs, inverse light verbs, award-context words."""
+
+    triggers: dict[tuple[str, str], tuple[Trigger, ...]]
+    types: tuple[str, ...]
+    modes: dict[str, tuple[str, ...]]
+    light_verbs: frozenset[str]
+    inverse_light_verbs: frozenset[str]
+    award_context: frozenset[str]
+    contract_types: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def events() -> EventOntology:
+    """The event ontology from events.yaml."""
+    data = _load("events.yaml")
+    triggers: dict[tuple[str, str], list[Trigger]] = {}
+    modes = {}
+    for type_name, spec in data["types"].items():
+        modes[type_name] = tuple(spec.get("modes") or ())
+        default_recipients = tuple(spec.get("recipients") or ())
+        for pos, key in (("VERB", "verbs"), ("NOUN", "nouns")):
+            for lemma, opts in (spec.get(key) or {}).items():
+                opts = opts or {}
+                objects = opts.get("objects")
+                trig = Trigger(
+                    lemma=lemma,
+                    pos=pos,
+                    type=type_name,
+                    mode=opts.get("mode"),
+                    recipients=tuple(opts.get("recipients", default_recipients)),
+                    inverse=bool(opts.get("inverse", False)),
+                    objects=tuple(objects) if objects else None,
+                    if_person=opts.get("if_person"),
+                    particle=opts.get("particle"),
+                )
+                triggers.setdefault((pos, lemma), []).append(trig)
+    return EventOntology(
+        triggers={k: tuple(v) for k, v in triggers.items()},
+        types=tuple(data["types"]),
+        modes=modes,
+        light_verbs=frozenset(data.get("light_verbs") or ()),
+        inverse_light_verbs=frozenset(data.get("inverse_light_verbs") or ()),
+        award_context=frozenset(data.get("award_context") or ()),
+        contract_types=frozenset(data.get("contract_types") or ()),
+    )
+
+
+@lru_cache(maxsize=1)
+def relations() -> dict:
+    """Relation types, title words and relation verbs from relations.yaml."""
+    return _load("relations.yaml")
+
+
+@lru_cache(maxsize=1)
+def sourcing() -> dict[str, frozenset[str]]:
+    """Sourcing cue word lists from sourcing.yaml, as sets."""
+    return {k: frozenset(v) for k, v in _load("sourcing.yaml").items()}
+
+
+@lru_cache(maxsize=1)
+def descriptors() -> dict[str, str]:
+    """Description head noun -> the entity kinds it can refer to, first kind listed wins for the noun."""
+    out: dict[str, list[str]] = {}
+    for kind, nouns in _load("descriptors.yaml").items():
+        for noun in nouns:
+            out.setdefault(noun, []).append(kind)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@dataclass(frozen=True)
+class Role:
+    """An office held: title, the body it belongs to, and a [start, end) interval."""
+
+    title: str
+    of: str
+    start: date | None
+    end: date | None
+
+    def holds_on(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    """A gazetteer entry."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    qid: str | None = None
+    roles: tuple[Role, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Known entities, and lookups by folded name and by office."""
+
+    entries: tuple[KnownEntity, ...]
+    by_key: dict[str, KnownEntity]
+
+    def lookup(self, name: str) -> KnownEntity | None:
+        """The entry whose name or alias folds to the same key as ``name``."""
+        return self.by_key.get(name_key(name))
+
+    def holders(self, title: str, of: str | None, day: date | None) -> list[KnownEntity]:
+        """Entries that held an office with this title (of this body) on that day."""
+        title = title.lower()
+        of_key = name_key(of) if of else None
+        found = []
+        for entry in self.entries:
+            for role in entry.roles:
+                if role.title != title and role.title not in (f"acting {title}", f"interim {title}"):
+                    continue
+                if of_key and name_key(role.of) != of_key:
+                    body = self.lookup(role.of)
+                    if not body or name_key(body.name) != of_key:
+                        continue
+                if day is not None and not role.holds_on(day):
+                    continue
+                found.append(entry)
+                break
+        return found
+
+
+def _as_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The packaged gazetteer."""
+    data = _load("gazetteer.yaml")
+    entries = []
+    by_key: dict[str, KnownEntity] = {}
+    for raw in data.get("entities") or ():
+        try:
+            roles = tuple(
+                Role(r["title"].lower(), r["of"], _as_date(r.get("start")), _as_date(r.get("end")))
+                for r in raw.get("roles") or ()
+            )
+            entry = KnownEntity(raw["name"], raw["kind"], tuple(raw.get("aliases") or ()), raw.get("qid"), roles)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise OntologyError(f"bad gazetteer entry {raw!r}: {exc}") from exc
+        entries.append(entry)
+        for spelling in (entry.name, *entry.aliases):
+            # The first entry to claim a spelling keeps it; ambiguous surnames stay with the earlier entry.
+            by_key.setdefault(name_key(spelling), entry)
+    return Gazetteer(tuple(entries), by_key)
