@@ -24,6 +24,9 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 PLAN_VERBS = {"plan", "intend", "expect", "schedule", "aim", "hope", "seek", "want", "prepare", "set", "agree",
               "promise", "pledge", "vow", "go", "propose", "arrange"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+LOCATION_HEADS = {"headquarters", "office", "offices", "campus", "facility", "base", "center", "centre", "residence",
+                  "estate", "plant", "factory", "site", "home", "club", "resort"}
+PHRASAL_PARTICLES = {"off", "down", "out", "away", "back", "over"}
 DESCRIPTION_HEADS = {"leadership", "lawmakers", "officials", "administration", "executives", "republicans", "democrats"}
 
 
@@ -55,10 +58,12 @@ def _matching_trigger(token: Token) -> Trigger | None:
     candidates = ont.triggers.get(key, ())
     if not candidates:
         return None
-    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
     with_particle = [t for t in candidates if t.particle and t.particle in particles]
     if with_particle:
         return with_particle[0]
+    if {c.lower_ for c in token.children if c.dep_ == "prt"} & PHRASAL_PARTICLES:
+        return None  # "backed off", "called off": another verb than "back", "call"
     plain = [t for t in candidates if not t.particle]
     for trig in plain:
         if trig.objects is not None:
@@ -95,12 +100,23 @@ class EventFinder:
         ent = self.table.entity_at(tok)
         if ent is not None:
             return [self.table.ref(ent)]
-        # "the former president's campaign rhetoric" -> the president; "Trump-era policies" -> no
+        if tok.lower_ in LOCATION_HEADS:  # "visited NASA headquarters", "Trump's Florida club"
+            for c in tok.children:
+                if c.dep_ in ("compound", "poss") and self.table.entity_at(c) is not None:
+                    return [self.table.ref(self.table.entity_at(c))]
+        # "the former president's campaign rhetoric" -> the president; "the protests of Blue Origin
+        # and Dynetics" -> both; "Trump-era policies" -> no
         for c in tok.children:
             if c.dep_ == "poss":
                 found = self._np_refs(c, depth + 1)
                 if found:
                     return found
+        if tok.pos_ == "NOUN":
+            found = []
+            for obj in syntax.prep_objects(tok, ("of",)):
+                found.extend(r for r in self._np_refs(obj, depth + 1) if r not in found)
+            if found:
+                return found
         if tok.lower_ in DESCRIPTION_HEADS or (tok.lemma_ in ontology.descriptors() and tok.pos_ == "NOUN" and tok.tag_ == "NNS"):
             span = self.doc[tok.left_edge.i : tok.i + 1]
             if not any(t.i in self.table.token_entity for t in span):
@@ -120,6 +136,22 @@ class EventFinder:
                     out.extend(r for r in self.refs([conj]) if r not in out)
         return out
 
+    def _bodies_inside(self, tok: Token) -> list[EntityRef]:
+        """Public bodies named in a noun phrase, not in its clauses: 'a bid for the NASA lander contract'."""
+        out: list[EntityRef] = []
+        stack = [tok]
+        while stack:
+            node = stack.pop()
+            if node.i in self.excluded:
+                continue
+            ent = self.table.entity_at(node)
+            if ent is not None and ent.kind == "PublicBody":
+                ref = self.table.ref(ent)
+                if ref not in out:
+                    out.append(ref)
+            stack.extend(c for c in node.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos"))
+        return out
+
     # -- triggers ---------------------------------------------------------------------------
     def find(self) -> list[RawEvent]:
         events = []
@@ -130,7 +162,11 @@ class EventFinder:
             if token.ent_type_ and token.ent_type_ not in ("DATE", "CARDINAL", "ORDINAL"):
                 continue  # part of a name: "Blue Origin Federation", "Space Station"
             raw = self.verb_event(token, spec) if spec.pos == "VERB" else self.noun_event(token, spec)
-            if raw is None or not (raw.actors or raw.recipients):
+            if raw is None:
+                continue
+            _drop_self_loops(raw)
+            # A noun with no actor is a topic, not a report of an act ("Musk's subsidies").
+            if not (raw.actors or raw.recipients) or (spec.pos == "NOUN" and not raw.actors):
                 continue
             if not self._retype(raw):
                 continue
@@ -157,9 +193,13 @@ class EventFinder:
             raw.actors = self.refs(syntax.subjects(verb))
             objs = syntax.objects(verb)
             raw.recipients = self.refs(objs + syntax.prep_objects(verb, spec.recipients))
+            if spec.type in ("DEPART", "APPOINT"):
+                # "left his government role with DOGE", "named him head of NASA"
+                for obj in objs:
+                    raw.recipients.extend(r for r in self._entities_inside(obj) if r not in raw.recipients)
             if spec.type == "CONTRACT_BID":
                 for target in syntax.prep_objects(verb, ("for",)) + objs:
-                    raw.recipients.extend(r for r in self._entities_inside(target) if r not in raw.recipients)
+                    raw.recipients.extend(r for r in self._bodies_inside(target) if r not in raw.recipients)
                 raw.others = [r for r in self.refs(syntax.prep_objects(verb, ("with", "against"))) if r not in raw.recipients]
         return raw
 
@@ -168,9 +208,12 @@ class EventFinder:
         head = noun.head
         actor_preps = {"by", "from"}
         recipient_preps = set(spec.recipients) - actor_preps
-        raw.actors = self.refs([c for c in noun.children if c.dep_ == "poss"])
+        possessors = self.refs([c for c in noun.children if c.dep_ == "poss"])
+        if spec.poss_recipient:
+            raw.recipients, possessors = possessors, []
+        raw.actors = possessors
         raw.actors += [r for r in self.refs(syntax.prep_objects(noun, actor_preps)) if r not in raw.actors]
-        raw.recipients = self.refs(syntax.prep_objects(noun, recipient_preps))
+        raw.recipients += [r for r in self.refs(syntax.prep_objects(noun, recipient_preps)) if r not in raw.recipients]
         between = self.refs(syntax.prep_objects(noun, ("between", "among")))
         raw.actors += [r for r in between if r not in raw.actors]
         light = None
@@ -189,7 +232,7 @@ class EventFinder:
             raw.recipients += [r for r in self.refs(syntax.prep_objects(light, recipient_preps)) if r not in raw.recipients]
             raw.anchors = [light, *self._clause_anchors(light)]
         if spec.type == "CONTRACT_BID":
-            raw.recipients += [r for r in self._entities_inside(noun) if r not in raw.recipients and r not in raw.actors]
+            raw.recipients += [r for r in self._bodies_inside(noun) if r not in raw.recipients and r not in raw.actors]
         raw.recipients = [r for r in raw.recipients if r not in raw.actors or len(between) > 1]
         return raw
 
@@ -266,6 +309,14 @@ class EventFinder:
         return None
 
 
+def _drop_self_loops(raw: RawEvent) -> None:
+    """An actor is not its own recipient ("Musk left his role" is not Musk -> Musk)."""
+    if raw.type == "CONSULT" and not raw.recipients:
+        return
+    raw.recipients = [r for r in raw.recipients if r not in raw.actors]
+    raw.others = [r for r in raw.others if r not in raw.actors and r not in raw.recipients]
+
+
 def _number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
@@ -273,17 +324,22 @@ def _number(word: str) -> int | None:
 
 
 def _fold_purpose_clauses(events: list[RawEvent]) -> list[RawEvent]:
-    """'visited the White House to meet with X' is one visit: fold the purpose meeting into it."""
+    """'visited the White House to meet with X' is one visit, 'submitted a bid' one bid: fold the
+    purpose clause or the event noun into the verb that governs it."""
     by_trigger = {e.trigger.i: e for e in events}
     out = []
     for event in events:
         parent = by_trigger.get(event.trigger.head.i)
+        if parent is None and event.trigger.dep_ == "pobj":  # "won the largest share of the awards"
+            parent = by_trigger.get(event.trigger.head.head.i)
         if (
             parent is not None
             and parent is not event
             and parent.type == event.type
-            and event.trigger.dep_ in ("advcl", "xcomp")
+            and event.trigger.dep_ in ("advcl", "xcomp", "dobj", "pobj")
         ):
+            if not parent.actors:
+                parent.actors = [r for r in event.actors if r not in parent.recipients]
             parent.recipients += [r for r in event.recipients if r not in parent.recipients]
             parent.others += [r for r in event.others if r not in parent.others and r not in parent.recipients]
             continue

@@ -13,11 +13,20 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp
 
 
 def with_conjuncts(token: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("NASA and the Pentagon")."""
+    """The token and the tokens coordinated with it ("NASA and the Pentagon").
+
+    The small model often parses a list of names "A, B and C" as A with an apposition B that has
+    the conjunct C; a proper-noun apposition with conjuncts of its own is read as a list.
+    """
     out = [token]
     for conj in token.conjuncts:
-        if conj not in out and conj.i > token.i - 50:
+        if conj not in out:
             out.append(conj)
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "PROPN" and child.conjuncts:
+            for tok in (child, *child.conjuncts):
+                if tok not in out:
+                    out.append(tok)
     return out
 
 
@@ -53,6 +62,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             if objs:
                 return with_conjuncts(objs[0])
+        if verb.dep_ == "xcomp" and is_passive(head):
+            return passive_subjects(head)  # "Bezos is expected to meet Trump"
         return subjects(head, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth + 1)
@@ -76,9 +87,10 @@ def passive_subjects(verb: Token) -> list[Token]:
 
 
 def agents(verb: Token) -> list[Token]:
-    """The 'by' objects of a passive verb."""
+    """The 'by' objects of a passive verb (also when the parser hangs 'by' on the object)."""
     out = []
-    for c in verb.children:
+    attach = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    for c in (child for node in attach for child in node.children):
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             for p in c.children:
                 if p.dep_ == "pobj":

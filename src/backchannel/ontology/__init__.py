@@ -7,16 +7,29 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
+import re
+
 import yaml
 
 from ..errors import OntologyError
 from ..ids import name_key
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML 1.2 booleans only: 'on', 'off', 'yes', 'no' are words here (particles, prepositions)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+
+
 def _load(name: str) -> dict:
     try:
         text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except (OSError, yaml.YAMLError) as exc:
         raise OntologyError(f"cannot read ontology file {name}: {exc}; reinstall the package") from exc
     if not isinstance(data, dict):
@@ -37,6 +50,7 @@ class Trigger:
     objects: tuple[str, ...] | None = None
     if_person: str | None = None
     particle: str | None = None
+    poss_recipient: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +89,7 @@ def events() -> EventOntology:
                     objects=tuple(objects) if objects else None,
                     if_person=opts.get("if_person"),
                     particle=opts.get("particle"),
+                    poss_recipient=opts.get("possessor") == "recipient",
                 )
                 triggers.setdefault((pos, lemma), []).append(trig)
     return EventOntology(

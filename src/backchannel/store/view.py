@@ -1,0 +1,327 @@
+"""Read-only queries. Every method returns plain dicts and lists, ready for ``json.dumps``.
+
+Dates come out as ISO strings. An entity reference is ``{id, name, kind}``; for a resolved
+entity the stored (canonical) name and current kind are shown, so that one entity reads the
+same in every event; an unresolved description has ``id`` None and its own words as name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from sqlalchemy import Connection, Engine, Select, distinct, func, or_, select
+
+from ..errors import DateError, NotFoundError
+from ..ids import name_key
+from .schema import DATA_TABLES, articles, entities, entity_aliases, event_participants, events, mentions, relations
+
+
+class View:
+    """Read-only access to a store; each method runs in its own consistent snapshot."""
+
+    def __init__(self, engine: Engine):
+        self._engine = engine
+
+    def _connect(self) -> Connection:
+        conn = self._engine.connect()
+        if conn.dialect.name == "postgresql":
+            # SQLite's BEGIN already gives one snapshot per transaction; PostgreSQL's default
+            # READ COMMITTED would let the queries of one method see different commits.
+            conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+        return conn
+
+    # -- entities -------------------------------------------------------------------------
+
+    def entities(self, kind: str | None = None) -> list[dict]:
+        """Every entity ``{id, name, kind, aliases, mentions}``, most mentioned first, then by name."""
+        with self._connect() as conn:
+            where = [entities.c.kind == kind] if kind is not None else []
+            found = _entity_rows(conn, where)
+            _attach_aliases(conn, found)
+        return sorted(found, key=_by_mentions)
+
+    def find_entity(self, name: str) -> dict:
+        """The entity called ``name``: by id, exact name, or folded name/alias; most mentioned wins.
+
+        Raises NotFoundError when nothing matches.
+        """
+        with self._connect() as conn:
+            return _find_entity(conn, name)
+
+    def most_connected(self, limit: int | None = 1) -> list[dict]:
+        """Entities taking part in the most distinct events (ties: more mentions), with ``events``."""
+        with self._connect() as conn:
+            ep = event_participants
+            per_entity = dict(
+                conn.execute(
+                    select(ep.c.entity_id, func.count(distinct(ep.c.event_id)))
+                    .where(ep.c.entity_id.is_not(None))
+                    .group_by(ep.c.entity_id)
+                ).all()
+            )
+            found = _entity_rows(conn, [entities.c.id.in_(select(ep.c.entity_id).where(ep.c.entity_id.is_not(None)))])
+            for e in found:
+                e["events"] = per_entity.get(e["id"], 0)
+            found.sort(key=lambda e: (-e["events"], *_by_mentions(e)))
+            top = found if limit is None else found[:limit]
+            _attach_aliases(conn, top)
+        return top
+
+    # -- events and relations -------------------------------------------------------------
+
+    def events(
+        self,
+        entity: str | None = None,
+        type: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+    ) -> list[dict]:
+        """Event reports, in time order, filtered by participant, type and date overlap.
+
+        ``entity`` is resolved with find_entity (NotFoundError if unknown). ``type`` ignores
+        case. ``since``/``until`` keep events whose interval overlaps [since, until]; events
+        without a date are then left out. Ordered by start date (undated last), then by the
+        article's publication date, then id.
+        """
+        since_d, until_d = _as_date(since, "since"), _as_date(until, "until")
+        with self._connect() as conn:
+            query = select(events, articles.c.published, articles.c.outlet).join(
+                articles, events.c.article_id == articles.c.id
+            )
+            if entity is not None:
+                entity_id = _find_entity(conn, entity)["id"]
+                ep = event_participants
+                query = query.where(events.c.id.in_(select(ep.c.event_id).where(ep.c.entity_id == entity_id)))
+            if type is not None:
+                query = query.where(func.lower(events.c.type) == type.lower())
+            # An event with one end of its interval unknown is taken to be that one day.
+            if since_d is not None:
+                query = query.where(func.coalesce(events.c.end_date, events.c.start_date) >= since_d)
+            if until_d is not None:
+                query = query.where(func.coalesce(events.c.start_date, events.c.end_date) <= until_d)
+            rows = conn.execute(query).all()
+            roles = _participants(conn, query)
+        out = [_event_dict(row, roles.get(row.id, {})) for row in rows]
+        return sorted(out, key=_by_time)
+
+    def relations(self, entity: str | None = None) -> list[dict]:
+        """Standing relations, in time order; with ``entity``, those it is subject or object of."""
+        with self._connect() as conn:
+            query = select(relations, articles.c.published, articles.c.outlet).join(
+                articles, relations.c.article_id == articles.c.id
+            )
+            if entity is not None:
+                entity_id = _find_entity(conn, entity)["id"]
+                query = query.where(or_(relations.c.subject_id == entity_id, relations.c.object_id == entity_id))
+            rows = conn.execute(query).all()
+            ids = {r.subject_id for r in rows} | {r.object_id for r in rows}
+            canonical = _canonical(conn, ids - {None})
+        out = [_relation_dict(row, canonical) for row in rows]
+        return sorted(out, key=_by_time)
+
+    # -- totals ---------------------------------------------------------------------------
+
+    def summary(self) -> dict:
+        """Totals: ``articles``, ``entities_by_kind``, ``events_by_type``, ``relations_by_type``."""
+        with self._connect() as conn:
+            n_articles = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+            by_kind = _tally(conn, entities.c.kind)
+            by_type = _tally(conn, events.c.type)
+            rel_by_type = _tally(conn, relations.c.type)
+        return {
+            "articles": n_articles,
+            "entities_by_kind": by_kind,
+            "events_by_type": by_type,
+            "relations_by_type": rel_by_type,
+        }
+
+    def article_ids(self) -> set[str]:
+        """The ids of every stored article."""
+        with self._connect() as conn:
+            return set(conn.execute(select(articles.c.id)).scalars())
+
+    def counts(self) -> dict[str, int]:
+        """Rows per data table, e.g. to show that a re-ingest changed nothing."""
+        with self._connect() as conn:
+            return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in DATA_TABLES}
+
+
+# -- helpers: queries -------------------------------------------------------------------------
+
+
+def _entity_rows(conn: Connection, where: list) -> list[dict]:
+    """Entity dicts with mention counts (no aliases yet) for entities matching ``where``."""
+    counted = select(mentions.c.entity_id, func.count().label("n")).group_by(mentions.c.entity_id).subquery()
+    query = (
+        select(entities.c.id, entities.c.name, entities.c.kind, func.coalesce(counted.c.n, 0).label("n"))
+        .outerjoin(counted, counted.c.entity_id == entities.c.id)
+        .where(*where)
+    )
+    return [
+        {"id": r.id, "name": r.name, "kind": r.kind, "aliases": [], "mentions": int(r.n)} for r in conn.execute(query)
+    ]
+
+
+def _attach_aliases(conn: Connection, found: list[dict]) -> None:
+    """Fill each dict's ``aliases``: its distinct spellings, name included, sorted."""
+    by_id = {e["id"]: e for e in found}
+    spellings: dict[str, set[str]] = {i: {e["name"]} for i, e in by_id.items()}
+    ids = list(by_id)
+    for i in range(0, len(ids), 500):  # bounded IN lists: SQLite caps bound parameters
+        chunk = ids[i : i + 500]
+        query = select(entity_aliases.c.entity_id, entity_aliases.c.alias).where(entity_aliases.c.entity_id.in_(chunk))
+        for r in conn.execute(query):
+            spellings[r.entity_id].add(r.alias)
+    for entity_id, e in by_id.items():
+        e["aliases"] = sorted(spellings[entity_id])
+
+
+def _find_entity(conn: Connection, name: str) -> dict:
+    """Resolve a user's name for an entity; the more exact kinds of match are tried first."""
+    key = name_key(name or "")
+    tiers = [
+        [entities.c.id == name],
+        [entities.c.name == name],
+        [entities.c.id.in_(select(entity_aliases.c.entity_id).where(entity_aliases.c.name_key == key))]
+        if key
+        else None,
+    ]
+    for where in tiers:
+        if where is None:
+            continue
+        found = _entity_rows(conn, where)
+        if found:
+            best = min(found, key=_by_mentions)
+            _attach_aliases(conn, [best])
+            return best
+    raise NotFoundError(f"no entity named '{name}': run `backchannel entities` to list them")
+
+
+def _participants(conn: Connection, event_query: Select) -> dict[str, dict[str, list[dict]]]:
+    """Participants of the events ``event_query`` selects: {event id: {role: [ref, ...]}}."""
+    ep = event_participants
+    query = (
+        select(ep, entities.c.name.label("entity_name"), entities.c.kind.label("entity_kind"))
+        .outerjoin(entities, entities.c.id == ep.c.entity_id)
+        .where(ep.c.event_id.in_(event_query.with_only_columns(events.c.id)))
+        .order_by(ep.c.event_id, ep.c.role, ep.c.position)
+    )
+    out: dict[str, dict[str, list[dict]]] = {}
+    for r in conn.execute(query):
+        ref = _ref(r.entity_id, r.name, r.kind, r.entity_name, r.entity_kind)
+        out.setdefault(r.event_id, {}).setdefault(r.role, []).append(ref)
+    return out
+
+
+def _canonical(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+    """{entity id: (stored name, stored kind)} for the given ids."""
+    ids = list(ids)
+    out = {}
+    for i in range(0, len(ids), 500):
+        query = select(entities.c.id, entities.c.name, entities.c.kind).where(entities.c.id.in_(ids[i : i + 500]))
+        out.update({r.id: (r.name, r.kind) for r in conn.execute(query)})
+    return out
+
+
+def _tally(conn: Connection, column) -> dict[str, int]:
+    """{value: rows}, largest first; a NULL value is reported as 'unknown' (JSON keys are strings)."""
+    rows = conn.execute(select(column, func.count()).group_by(column)).all()
+    pairs = [(value if value is not None else "unknown", n) for value, n in rows]
+    return dict(sorted(pairs, key=lambda p: (-p[1], p[0])))
+
+
+# -- helpers: shapes -------------------------------------------------------------------------
+
+
+def _ref(entity_id, name, kind, entity_name=None, entity_kind=None) -> dict:
+    if entity_id is not None and entity_name is not None:
+        return {"id": entity_id, "name": entity_name, "kind": entity_kind or kind}
+    return {"id": entity_id, "name": name, "kind": kind}
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _sourcing(row) -> dict:
+    return {"status": row.sourcing_status, "source": row.sourcing_source, "cue": row.sourcing_cue}
+
+
+def _evidence(row) -> list[dict]:
+    # A list because a merged event will cite several reports; today each row is one report.
+    return [
+        {
+            "article": row.article_id,
+            "sentence": row.sentence,
+            "start": row.sent_start,
+            "end": row.sent_end,
+            "trigger_start": row.trigger_start,
+            "trigger_end": row.trigger_end,
+            "extractor": row.extractor,
+            "published": _iso(row.published),
+            "outlet": row.outlet,
+        }
+    ]
+
+
+def _event_dict(row, roles: dict[str, list[dict]]) -> dict:
+    return {
+        "id": row.id,
+        "type": row.type,
+        "mode": row.mode,
+        "trigger": row.trigger,
+        "actors": roles.get("actor", []),
+        "recipients": roles.get("recipient", []),
+        "others": roles.get("other", []),
+        "start": _iso(row.start_date),
+        "end": _iso(row.end_date),
+        "time_text": row.time_text,
+        "time_value": row.time_value,
+        "granularity": row.granularity,
+        "count": row.count,
+        "negated": bool(row.negated),
+        "modality": row.modality,
+        "sourcing": _sourcing(row),
+        "evidence": _evidence(row),
+    }
+
+
+def _relation_dict(row, canonical: dict[str, tuple[str, str | None]]) -> dict:
+    def end(prefix: str) -> dict:
+        entity_id = getattr(row, f"{prefix}_id")
+        name, kind = canonical.get(entity_id, (None, None))
+        return _ref(entity_id, getattr(row, f"{prefix}_name"), getattr(row, f"{prefix}_kind"), name, kind)
+
+    return {
+        "id": row.id,
+        "type": row.type,
+        "subject": end("subject"),
+        "object": end("object"),
+        "start": _iso(row.start_date),
+        "end": _iso(row.end_date),
+        "sourcing": _sourcing(row),
+        "evidence": _evidence(row),
+    }
+
+
+def _by_mentions(e: dict) -> tuple:
+    return (-e["mentions"], e["name"].casefold(), e["name"], e["id"])
+
+
+def _by_time(fact: dict) -> tuple:
+    # ISO date strings sort as dates; undated facts go last, ordered by when they were reported.
+    published = fact["evidence"][0]["published"]
+    return (fact["start"] is None, fact["start"] or "", published is None, published or "", fact["id"])
+
+
+def _as_date(value: date | str | None, what: str) -> date | None:
+    """Accept a date or an ISO date string (the CLI passes strings); reject anything else."""
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise DateError(f"{what} '{value}' is not a date: use YYYY-MM-DD, e.g. 2025-06-25") from None

@@ -1,0 +1,124 @@
+"""Event rules, one sentence and its expected event per case (published 2025-06-26, a Thursday)."""
+
+from datetime import date
+
+import pytest
+
+from tests.conftest import find_event, names
+
+CASES = [
+    # verb triggers
+    ("Jeff Bezos met Donald Trump at the White House on Monday.", "CONSULT", "Jeff Bezos", "Donald Trump"),
+    ("Elon Musk spoke with Vice President JD Vance by phone.", "CONSULT", "Elon Musk", "JD Vance"),
+    ("Dave Limp visited NASA headquarters last week.", "CONSULT", "Dave Limp", "NASA"),
+    ("Donald Trump criticized Elon Musk on Thursday.", "ACCUSE", "Donald Trump", "Elon Musk"),
+    ("Bill Nelson praised SpaceX for the launch.", "SUPPORT", "Bill Nelson", "SpaceX"),
+    ("Blue Origin urged NASA to reopen the competition.", "REQUEST", "Blue Origin", "NASA"),
+    ("The Government Accountability Office rejected the protest filed by Dynetics.", "REJECT", "Government Accountability Office", None),
+    ("Donald Trump threatened SpaceX with the loss of its contracts.", "THREATEN", "Donald Trump", "SpaceX"),
+    ("NASA awarded SpaceX a contract worth $2.9 billion.", "CONTRACT_AWARD", "NASA", "SpaceX"),
+    ("The Space Force awarded contracts to SpaceX and Blue Origin.", "CONTRACT_AWARD", "United States Space Force", "Blue Origin"),
+    ("NASA selected Blue Origin to build a second lunar lander.", "CONTRACT_AWARD", "NASA", "Blue Origin"),
+    ("Blue Origin protested the award to the Government Accountability Office.", "CONTRACT_PROTEST", "Blue Origin", None),
+    ("Blue Origin sued NASA over the lander contract.", "CONTRACT_PROTEST", "Blue Origin", "NASA"),
+    ("Boeing is competing for a NASA contract.", "CONTRACT_BID", "Boeing", "NASA"),
+    ("SpaceX lobbied Congress on launch policy.", "LOBBY", "SpaceX", "United States Congress"),
+    ("Donald Trump nominated Jared Isaacman to lead NASA.", "APPOINT", "Donald Trump", "Jared Isaacman"),
+    ("Bob Smith stepped down as chief executive of Blue Origin.", "DEPART", "Bob Smith", None),
+    ("Musk backed off the threat hours later.", "RETREAT", "Elon Musk", None),
+    # passive
+    ("Elon Musk was criticized by Donald Trump.", "ACCUSE", "Donald Trump", "Elon Musk"),
+    ("SpaceX was awarded a launch contract by the Space Force.", "CONTRACT_AWARD", "United States Space Force", "SpaceX"),
+    ("The contract was awarded to Blue Origin by NASA.", "CONTRACT_AWARD", "NASA", "Blue Origin"),
+    # inverse verbs
+    ("SpaceX won a contract from NASA.", "CONTRACT_AWARD", "NASA", "SpaceX"),
+    ("Donald Trump hosted Elon Musk at the White House.", "CONSULT", "Elon Musk", "Donald Trump"),
+    # noun triggers
+    ("Jeff Bezos held talks with Donald Trump.", "CONSULT", "Jeff Bezos", "Donald Trump"),
+    ("Elon Musk renewed his criticism of Donald Trump.", "ACCUSE", "Elon Musk", "Donald Trump"),
+    ("Musk drew fire from Donald Trump.", "ACCUSE", "Donald Trump", "Elon Musk"),
+    ("Bezos's conversation with Donald Trump lasted an hour.", "CONSULT", "Jeff Bezos", "Donald Trump"),
+    ("Dynetics filed a protest with the Government Accountability Office over the lander award.", "CONTRACT_PROTEST", "Dynetics", "Government Accountability Office"),
+    ("Blue Origin submitted a bid for the NASA lander contract.", "CONTRACT_BID", "Blue Origin", "NASA"),
+    # phrasal verbs
+    ("SpaceX called on the FAA to speed up launch licences.", "REQUEST", "SpaceX", "Federal Aviation Administration"),
+    # relative clauses and control
+    ("Blue Origin, which competes for NASA contracts, hired a lobbyist.", "CONTRACT_BID", "Blue Origin", "NASA"),
+    ("Dave Limp went to Washington to meet with Susie Wiles.", "CONSULT", "Dave Limp", "Susie Wiles"),
+]
+
+
+@pytest.mark.parametrize("text,type_,actor,recipient", CASES)
+def test_event(extract, text, type_, actor, recipient):
+    ex = extract("Jeff Bezos and Elon Musk lead rival rocket companies. " + text if "Musk backed" in text else text)
+    event = find_event(ex, type_, actor=actor, recipient=recipient)
+    found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
+    assert event is not None, found
+
+
+def test_meeting_with_several_participants(extract):
+    ex = extract("Jeff Bezos, Elon Musk and Tory Bruno met with Pete Hegseth at the Pentagon.")
+    e = find_event(ex, "CONSULT", recipient="Pete Hegseth")
+    assert {"Jeff Bezos", "Elon Musk", "Tory Bruno"} <= names(e.actors)
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("Jeff Bezos held at least two conversations with Donald Trump.", 2),
+        ("Jeff Bezos called Donald Trump twice last month.", 2),
+        ("Jeff Bezos met Donald Trump three times.", 3),
+        ("Jeff Bezos met Donald Trump.", None),
+    ],
+)
+def test_count(extract, text, count):
+    assert find_event(extract(text), "CONSULT", actor="Jeff Bezos").count == count
+
+
+@pytest.mark.parametrize(
+    "text,negated,modality",
+    [
+        ("Jeff Bezos did not meet Donald Trump.", True, "actual"),
+        ("Jeff Bezos never met Donald Trump.", True, "actual"),
+        ("Jeff Bezos met Donald Trump.", False, "actual"),
+        ("Jeff Bezos plans to meet Donald Trump next week.", False, "planned"),
+        ("Jeff Bezos will meet Donald Trump on Friday.", False, "planned"),
+        ("Jeff Bezos is expected to meet Donald Trump.", False, "planned"),
+        ("Jeff Bezos would meet Donald Trump if NASA asked.", False, "hypothetical"),
+        ("If Blue Origin loses, Jeff Bezos would call Donald Trump.", False, "hypothetical"),
+    ],
+)
+def test_negation_and_modality(extract, text, negated, modality):
+    e = find_event(extract(text), "CONSULT", actor="Jeff Bezos")
+    assert (e.negated, e.modality) == (negated, modality)
+
+
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        ("Jeff Bezos met Donald Trump on Wednesday.", date(2025, 6, 25), date(2025, 6, 25)),
+        ("Jeff Bezos met Donald Trump earlier this month.", date(2025, 6, 1), date(2025, 6, 26)),
+        ("Jeff Bezos met Donald Trump on April 4, 2025.", date(2025, 4, 4), date(2025, 4, 4)),
+        ("Jeff Bezos met Donald Trump last year.", date(2024, 1, 1), date(2024, 12, 31)),
+    ],
+)
+def test_event_time(extract, text, start, end):
+    e = find_event(extract(text), "CONSULT", actor="Jeff Bezos")
+    assert (e.time.interval_start, e.time.interval_end) == (start, end)
+
+
+def test_time_of_a_report_is_not_the_time_of_the_event(extract):
+    ex = extract("Jeff Bezos met Donald Trump, according to a report published Wednesday by Reuters.")
+    assert find_event(ex, "CONSULT", actor="Jeff Bezos").time is None
+
+
+def test_unresolved_without_publication_date(extract):
+    e = find_event(extract("Jeff Bezos met Donald Trump last week.", published=None), "CONSULT", actor="Jeff Bezos")
+    assert e.time.text == "last week" and e.time.interval_start is None
+
+
+def test_no_co_occurrence_edges(extract):
+    ex = extract("Jeff Bezos met Donald Trump while Elon Musk criticized NASA.")
+    assert "Elon Musk" not in names(find_event(ex, "CONSULT", actor="Jeff Bezos").recipients)
+    assert find_event(ex, "ACCUSE", actor="Elon Musk", recipient="NASA") is not None
+    assert find_event(ex, "ACCUSE", actor="Jeff Bezos") is None
