@@ -21,7 +21,7 @@ demo: $(STAMP)
 	$(VENV)/bin/backchannel demo
 
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -q
 
 bench: $(STAMP)
 	$(PY) bench/throughput.py $(or $(CORPUS),../shared/data/news/nasa)

@@ -75,8 +75,21 @@ class Resolver:
             out.append((head, ent))
         return out
 
-    def _pick(self, token: Token, kinds: tuple[str, ...], exclude_office: bool = False) -> Entity | None:
+    @staticmethod
+    def _clause_if_object(token: Token) -> Token | None:
+        """For 'him'/'her' as an object, the verb whose subject it cannot be ('Trump asked him')."""
+        if token.dep_ in ("dobj", "dative", "pobj") and token.lower_ in ("him", "her"):
+            head = token.head.head if token.dep_ == "pobj" else token.head
+            return head
+        return None
+
+    def _pick(
+        self, token: Token, kinds: tuple[str, ...], exclude_office: bool = False, not_subject_of: Token | None = None
+    ) -> Entity | None:
         candidates = [(t, e) for t, e in self._mentions_before(token) if e.kind in kinds]
+        if not_subject_of is not None:
+            barred = {self.table.token_entity.get(s.i) for s in not_subject_of.children if s.dep_ == "nsubj"}
+            candidates = [(t, e) for t, e in candidates if e.id not in barred]
         if exclude_office:
             candidates = [(t, e) for t, e in candidates if not self._holds_office(e)]
         if not candidates:
@@ -115,7 +128,7 @@ class Resolver:
             entity, how = None, None
             low = token.lower_
             if token.pos_ == "PRON" and low in MALE | FEMALE:
-                entity, how = self._pick(token, ("Person",)), "pronoun"
+                entity, how = self._pick(token, ("Person",), not_subject_of=self._clause_if_object(token)), "pronoun"
             elif token.pos_ == "PRON" and low in NEUTER and self._referential_it(token):
                 entity, how = self._pick(token, ("Company", "Organization", "PublicBody", "Programme")), "pronoun"
             elif token.pos_ in ("NOUN", "PROPN") and self._is_description(token):

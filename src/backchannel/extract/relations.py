@@ -119,6 +119,11 @@ class RelationFinder:
         if token.dep_ != "appos":
             return []
         pairs = [(token.head, token), (token, token.head)]
+        # "The chief executive of United Launch Alliance, Tory Bruno": the parser hangs the name on the
+        # organisation; the title is the organisation's governor.
+        org = token.head
+        if org.dep_ == "pobj" and org.head.lower_ in ORG_PREPS and org.head.head.pos_ == "NOUN":
+            pairs.append((token, org.head.head))
         out = []
         for person_tok, title_tok in pairs:
             subject = self.ref_of(person_tok)

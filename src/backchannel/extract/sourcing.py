@@ -74,6 +74,8 @@ def find_attributions(sent: Span, table: DocEntities) -> list[Attribution]:
                 found.append(Attribution(status, source, "according to", tokens, tok.head))
         # "X said (that) ...", "..., X said"
         elif tok.pos_ == "VERB" and tok.lemma_ in cues["speech_verbs"] | cues["denial_verbs"] | cues["speculative_verbs"]:
+            if any(c.dep_ == "auxpass" for c in tok.children):
+                continue  # "is said to have met": a hedge, read in _hedge, not a named source
             comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "pcomp") or (c.dep_ == "dobj" and c.pos_ == "VERB")]
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             governed = comps or ([tok.head] if tok.dep_ in ("parataxis", "ccomp") and tok.head != tok else [])

@@ -28,11 +28,21 @@ _LEADING_PREP = re.compile(r"^(?:on|in|at|during|since|by|until|till|from|for|of
                            re.IGNORECASE)
 
 
+# What dateparser may try: numeric dates (25.06.2025) or a month name with a number.
+_ABSOLUTE_SHAPE = re.compile(
+    rf"\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|\b(?:{'|'.join(cal.MONTHS)}|{'|'.join(cal.MONTH_ABBREVIATIONS)})\b.*\d|"
+    rf"\d.*\b(?:{'|'.join(cal.MONTHS)}|{'|'.join(cal.MONTH_ABBREVIATIONS)})\b", re.IGNORECASE)
+_RELATIVE_WORD = re.compile(
+    rf"\b(?:{'|'.join(cal.WEEKDAYS)}|ago|last|next|this|today|tomorrow|yesterday|tonight|now|later|earlier)\b",
+    re.IGNORECASE)
+
+
 def _dateparser_fallback(expression: str, ctx: Ctx) -> Resolution | None:
     """Absolute dates the rules do not know ('25.06.2025'); imported lazily because it is slow to load."""
     has_year = re.search(r"\b[12]\d{3}\b", expression) is not None
-    if not re.search(r"\d", expression) or (ctx.published is None and not has_year):
-        return None
+    if not _ABSOLUTE_SHAPE.search(expression) or _RELATIVE_WORD.search(expression) \
+            or (ctx.published is None and not has_year):
+        return None  # weekdays and relative words are where dateparser goes wrong (DESIGN.md)
     import dateparser  # noqa: PLC0415 - seconds to import; most texts never need it
 
     settings = {"PREFER_DATES_FROM": "future" if ctx.tense == "future" else "past",

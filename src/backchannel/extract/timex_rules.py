@@ -43,12 +43,15 @@ _PART = r"(?P<mod>early|mid|late|(?:the\s+)?(?:very\s+)?(?:end|beginning|start|m
 _PARTS = {"early": "early", "beginning": "early", "start": "early", "mid": "mid", "middle": "mid",
           "late": "late", "end": "late"}
 
-# Words after which a capitalised "May" / "March" is the month and a bare year is a year.
+# Words after which a capitalised "May" / "March" is the month ("in May", not "Theresa May", "may be").
 _TIME_PREPS = {"in", "since", "until", "till", "by", "of", "during", "through", "from", "before", "after",
                "to", "between", "and", "or", "last", "next", "this", "early", "late", "mid", "on", "around",
                "for", "throughout", "that", "than", "circa", "as", "at"}
-_YEAR_PREV = _TIME_PREPS | {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "'s", "fiscal",
-                            "calendar", "year", "mid", "summer", "spring", "autumn", "fall", "winter"}
+# Words that make a following four-digit number a year even before a plural noun ("in 2020 sales rose",
+# "the 2020 elections"); "and 1500 engineers" stays an amount.
+_YEAR_PREV = {"in", "since", "until", "till", "by", "of", "during", "through", "throughout", "from", "before",
+              "after", "circa", "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "'s", "fiscal",
+              "calendar", "year", "early", "mid", "late", "summer", "spring", "autumn", "fall", "winter"}
 # Before a bare season: "in the fall", "during summer" (not "to fall", "a fall in prices").
 _SEASON_PREPS = {"in", "during", "since", "until", "till", "by", "through", "throughout", "over", "before",
                  "after", "from", "this", "last", "next", "that", "early", "late"}
@@ -87,7 +90,8 @@ def _month_number(word: str) -> int:
 
 
 def _two_digit_year(yy: str, published: date | None) -> int:
-    # '82 is 1982 and '07 is 2007: a two-digit year up to five years ahead of today is this century.
+    # '82 is 1982 and '07 is 2007: up to five years past publication is this century. Without a date the
+    # pivot is fixed (never today's date, so results do not drift).
     pivot = ((published.year if published else 2025) + 5) % 100
     return (2000 if int(yy) <= pivot else 1900) + int(yy)
 
@@ -219,7 +223,7 @@ def _year(m: re.Match, ctx: Ctx) -> Resolution | None:
         plural = after in _COUNT_NOUNS or (after.endswith("s") and not after.endswith("'s") and len(after) > 3)
         if plural and before not in _YEAR_PREV:
             return None  # "2000 employees": an amount, not a year
-        if y < 1900 and before not in _TIME_PREPS:
+        if y < 1900 and before not in _YEAR_PREV:
             return None
     if y > 2199:
         return None

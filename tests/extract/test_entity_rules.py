@@ -1,0 +1,68 @@
+"""Entities within one document: short names, acronyms, descriptions, pronouns and roles."""
+
+import pytest
+
+
+def mention_owner(ex, text):
+    for e in ex.entities:
+        for m in e.mentions:
+            if m.text.lower() == text.lower():
+                return e.name
+    return None
+
+
+def test_short_name_resolves_to_full_name(extract):
+    ex = extract("Jeff Bezos spoke on Monday. Bezos later flew home.")
+    assert [e.name for e in ex.entities if e.kind == "Person"] == ["Jeff Bezos"]
+
+
+def test_gazetteer_names_and_kinds(extract):
+    ex = extract("The Pentagon and NASA met SpaceX and The Wall Street Journal reported it.")
+    kinds = {e.name: e.kind for e in ex.entities}
+    assert kinds["Department of Defense"] == "PublicBody"
+    assert kinds["NASA"] == "PublicBody"
+    assert kinds["SpaceX"] == "Company"
+    assert kinds["The Wall Street Journal"] == "MediaOutlet"
+
+
+def test_acronym_resolves_to_the_organisation_named(extract):
+    ex = extract("Acme Orbital Systems won a contract. AOS will build a lander.")
+    assert mention_owner(ex, "AOS") == "Acme Orbital Systems"
+
+
+@pytest.mark.parametrize(
+    "text,reference,owner",
+    [
+        ("Blue Origin lost the bid. The company protested on Monday.", "The company", "Blue Origin"),
+        ("Jeff Bezos met NASA officials. The tech mogul left early.", "The tech mogul", "Jeff Bezos"),
+        ("Jeff Bezos spoke on Monday, and he left early.", "he", "Jeff Bezos"),
+        ("SpaceX launched on Monday. Its rocket landed.", "Its", "SpaceX"),
+        ("U.S. President Donald Trump spoke. Musk criticized the former president.", "the former president", "Donald Trump"),
+    ],
+)
+def test_descriptions_and_pronouns(extract, text, reference, owner):
+    assert mention_owner(extract(text), reference) == owner
+
+
+@pytest.mark.parametrize(
+    "published,owner",
+    [("2024-10-01", "Joe Biden"), ("2025-06-26", "Donald Trump"), ("2019-05-01", "Donald Trump")],
+)
+def test_the_president_is_whoever_held_office_that_day(extract, published, owner):
+    ex = extract("Jeff Bezos met the president on Monday.", published=published)
+    assert mention_owner(ex, "the president") == owner
+
+
+def test_chief_of_staff_by_date(extract):
+    ex = extract("Dave Limp met with Trump's chief of staff.", published="2025-06-26")
+    assert mention_owner(ex, "Trump's chief of staff") == "Susie Wiles"
+
+
+def test_unresolvable_description_stays_unresolved(extract):
+    ex = extract("The company said the results were strong.")
+    assert mention_owner(ex, "The company") is None
+
+
+def test_him_is_not_the_subject_of_his_own_clause(extract):
+    ex = extract("Elon Musk left the government. Donald Trump had asked him to stay.")
+    assert mention_owner(ex, "him") == "Elon Musk"

@@ -1,0 +1,39 @@
+"""Standing relations: appositions, titles before names, copulas and verbs."""
+
+import pytest
+
+CASES = [
+    ("Jeff Bezos, founder of Blue Origin, spoke on Monday.", "founder_of", "Jeff Bezos", "Blue Origin"),
+    ("SpaceX founder Elon Musk spoke on Monday.", "founder_of", "Elon Musk", "SpaceX"),
+    ("Dave Limp, the recently appointed CEO of Blue Origin, spoke on Monday.", "executive_of", "Dave Limp", "Blue Origin"),
+    ("The chief executive of United Launch Alliance, Tory Bruno, spoke on Monday.", "executive_of", "Tory Bruno", "United Launch Alliance"),
+    ("NASA Administrator Bill Nelson spoke on Monday.", "executive_of", "Bill Nelson", "NASA"),
+    ("Blue Origin's chief executive Dave Limp spoke on Monday.", "executive_of", "Dave Limp", "Blue Origin"),
+    ("SpaceX remains a top contractor for NASA.", "contractor_of", "SpaceX", "NASA"),
+    ("Gwynne Shotwell is the president of SpaceX.", "executive_of", "Gwynne Shotwell", "SpaceX"),
+    ("Blue Origin, founded by Jeff Bezos, builds rockets.", "founder_of", "Jeff Bezos", "Blue Origin"),
+    ("Jeff Bezos founded Blue Origin in 2000.", "founder_of", "Jeff Bezos", "Blue Origin"),
+    ("United Launch Alliance, a joint venture of Boeing and Lockheed Martin, builds rockets.", "subsidiary_of", "United Launch Alliance", "Lockheed Martin"),
+]
+
+
+@pytest.mark.parametrize("text,type_,subject,object_", CASES)
+def test_relation(extract, text, type_, subject, object_):
+    rels = extract(text).relations
+    found = [(r.type, r.subject.name, r.object.name) for r in rels]
+    assert (type_, subject, object_) in found, found
+
+
+def test_rival_of_a_person(extract):
+    rels = extract("SpaceX founder Elon Musk, a longtime rival of Jeff Bezos, spoke.").relations
+    assert any(r.type == "rival_of" and {r.subject.name, r.object.name} == {"Elon Musk", "Jeff Bezos"} for r in rels)
+
+
+def test_verb_relation_takes_its_date(extract):
+    rel = next(r for r in extract("Jeff Bezos founded Blue Origin in 2000.").relations if r.type == "founder_of")
+    assert rel.start is not None and rel.start.year == 2000
+
+
+def test_no_relation_between_a_person_and_a_place(extract):
+    rels = extract("U.S. President Donald Trump spoke on Monday.").relations
+    assert not [r for r in rels if r.object.kind == "Place"]
