@@ -126,13 +126,14 @@ def bench_spacy(model: str, texts: list[str], words: int) -> dict:
         pass
     warmup_seconds = time.perf_counter() - t0
     rss_before = current_rss_mib()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     n = 0
     for _doc in nlp.pipe(texts):
         n += 1
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     out = rates(n, words, seconds)
     out.update(
+        cpu_seconds=round(cpu, 3),
         model=model,
         pipes=nlp.pipe_names,
         batch_size=nlp.batch_size,
@@ -169,9 +170,9 @@ def bench_backchannel(paths: list[str], articles: list[Article], words: int, def
         store = open_store(db)
         open_seconds = time.perf_counter() - t0
         rss_before = current_rss_mib()
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         report = ingest(paths, store, defaults)
-        seconds = time.perf_counter() - t0
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
         store.close()
         con = sqlite3.connect(db)
         try:
@@ -182,6 +183,7 @@ def bench_backchannel(paths: list[str], articles: list[Article], words: int, def
         db_bytes = sum(os.path.getsize(os.path.join(tmp, f)) for f in os.listdir(tmp))
     out = rates(len(articles), words, seconds)
     out.update(
+        cpu_seconds=round(cpu, 3),
         measured="backchannel.process.ingest (in process)",
         read=report.read,
         new=report.new,
@@ -221,10 +223,12 @@ def summary(result: dict) -> str:
     s, b, c = result["spacy"], result["backchannel"], result["corpus"]
     dirty = " (uncommitted changes)" if result["git_dirty"] else ""
     limit = f", first {c['limit']} documents" if c["limit"] else ""
+    load = result["loadavg_1min"]
     return "\n".join([
         f"### {result['timestamp']} - corpus `{c['name']}`{limit}, commit `{result['git_commit']}`{dirty}",
         "",
-        f"Python {result['python']}, spaCy {result['spacy_version']}, {result['cpu_count']} CPUs, single process.",
+        f"Python {result['python']}, spaCy {result['spacy_version']}, {result['cpu_count']} CPUs, single process; "
+        f"1-minute load average {load['start']:.2f} at start, {load['end']:.2f} at end.",
         "",
         table(result),
         "",
@@ -233,6 +237,8 @@ def summary(result: dict) -> str:
         f"- stored: {b['events']:,} events, {b['relations']:,} relations "
         f"({b['rows']['entities']:,} entities, {b['rows']['mentions']:,} mentions, {b['rows']['times']:,} times); "
         f"ingest read {b['read']:,}, new {b['new']:,}, duplicate {b['duplicate']:,}, failed {b['failed']:,}",
+        f"- CPU seconds of this process while timed: spaCy {s['cpu_seconds']:.1f}, Backchannel {b['cpu_seconds']:.1f} "
+        f"(well below wall-clock seconds means other processes took the CPU)",
         f"- peak RSS: {s['peak_rss_mib']:,.0f} MiB after the spaCy run, {b['peak_rss_mib']:,.0f} MiB after the ingest run",
         f"- off the clock: spaCy load {s['load_seconds']:.1f} s; Backchannel pipeline load {b['load_seconds']:.1f} s "
         f"+ warm-up {b['warmup_seconds']:.1f} s; open_store {b['open_store_seconds']:.2f} s; "
@@ -254,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
 
+    load_start = os.getloadavg()
     # The code state when the modules were imported, i.e. the code being measured.
     status = git("status", "--porcelain", "--untracked-files=no")
     commit = (git("rev-parse", "--short", "HEAD") or "").strip() or None
@@ -288,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
         "platform": platform.platform(),
         "cpu_count": os.cpu_count(),
         "processes": 1,
+        "loadavg_1min": {"start": round(load_start[0], 2), "end": round(os.getloadavg()[0], 2)},
         "corpus": {
             "name": os.path.basename(os.path.normpath(args.corpus)),
             "limit": args.limit,

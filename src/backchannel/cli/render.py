@@ -34,7 +34,8 @@ def when(fact: dict) -> str:
         return start
     if fact.get("time_text"):
         return f"'{fact['time_text']}'"
-    return "?"
+    published = (fact.get("evidence") or [{}])[0].get("published")
+    return f"(reported {published})" if published else "?"
 
 
 def sourcing(fact: dict) -> str:

@@ -68,7 +68,8 @@ def _matching_trigger(token: Token) -> Trigger | None:
     for trig in plain:
         if trig.objects is not None:
             objs = syntax.objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"]
-            if not any(o.lemma_.lower() in trig.objects for o in objs):
+            money = "$money" in trig.objects and any(o.ent_type_ == "MONEY" or o.nbor(-1).text == "$" for o in objs if o.i)
+            if not money and not any(o.lemma_.lower() in trig.objects for o in objs):
                 continue
         return trig
     return None
@@ -185,8 +186,8 @@ class EventFinder:
             raw.recipients = self.refs(syntax.subjects(verb))
             raw.actors = self.refs(syntax.prep_objects(verb, ("from", "by")))
             for obj in syntax.objects(verb):
-                if spec.type == "CONSULT":
-                    raw.actors.extend(r for r in self.refs([obj]) if r not in raw.actors)
+                if spec.type == "CONSULT":  # "hosted Musk", "hosted a dinner for Musk"
+                    raw.actors.extend(r for r in self.refs([obj] + syntax.prep_objects(obj, ("for",))) if r not in raw.actors)
                 else:
                     raw.actors.extend(r for r in self._entities_inside(obj) if r not in raw.actors)
         else:
@@ -250,7 +251,9 @@ class EventFinder:
     # -- qualifiers -------------------------------------------------------------------------
     def _retype(self, raw: RawEvent) -> bool:
         """Settle the type from the sentence; False when the trigger is no event here."""
-        words = {t.lemma_.lower() for t in raw.trigger.sent}
+        sent = raw.trigger.sent
+        # The previous sentence counts too: "It protested that decision" follows the award it names.
+        words = {t.lemma_.lower() for t in self.doc[max(0, sent.start - 60) : sent.end] if t.i >= _previous_start(sent)}
         if raw.type in self.ont.contract_types and not (words & self.ont.award_context) and not raw.spec.objects:
             if raw.type != "CONTRACT_PROTEST":
                 return False
@@ -279,6 +282,10 @@ class EventFinder:
             if auxes & {"will", "'ll", "shall"}:
                 return "planned"
             if auxes & {"would", "'d"}:
+                # "said he would nominate": reported future, not a condition
+                speech = node.head if node.dep_ == "ccomp" else None
+                if speech is not None and speech.lemma_ in ontology.sourcing()["speech_verbs"] and speech.tag_ == "VBD":
+                    return "planned"
                 return "hypothetical"
             marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
             if node.dep_ == "advcl" and marks & HYPOTHETICAL_MARKS:
@@ -307,6 +314,13 @@ class EventFinder:
                     if nums:
                         return _number(nums[0].lower_)
         return None
+
+
+def _previous_start(sent) -> int:
+    doc = sent.doc
+    if sent.start == 0:
+        return 0
+    return doc[sent.start - 1].sent.start
 
 
 def _drop_self_loops(raw: RawEvent) -> None:

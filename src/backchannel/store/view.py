@@ -310,9 +310,11 @@ def _by_mentions(e: dict) -> tuple:
 
 
 def _by_time(fact: dict) -> tuple:
-    # ISO date strings sort as dates; undated facts go last, ordered by when they were reported.
+    # ISO date strings sort as dates; an undated fact sorts at the date it was reported (it happened
+    # by then, or was announced then), after the dated facts of that day; unknown dates go last.
     published = fact["evidence"][0]["published"]
-    return (fact["start"] is None, fact["start"] or "", published is None, published or "", fact["id"])
+    key = fact["start"] or published
+    return (key is None, key or "", fact["start"] is None, published or "", fact["id"])
 
 
 def _as_date(value: date | str | None, what: str) -> date | None:
