@@ -122,3 +122,15 @@ def test_no_co_occurrence_edges(extract):
     assert "Elon Musk" not in names(find_event(ex, "CONSULT", actor="Jeff Bezos").recipients)
     assert find_event(ex, "ACCUSE", actor="Elon Musk", recipient="NASA") is not None
     assert find_event(ex, "ACCUSE", actor="Jeff Bezos") is None
+
+
+def test_repeated_mentions_in_one_article_are_one_event(extract):
+    ex = extract("Blue Origin sued NASA over the lander award on Monday. The company filed the lawsuit in federal court.")
+    protests = [e for e in ex.events if e.type == "CONTRACT_PROTEST"]
+    assert len(protests) == 1
+    assert names(protests[0].recipients) == {"NASA"}
+
+
+def test_different_acts_in_one_article_stay_apart(extract):
+    ex = extract("Donald Trump criticized Elon Musk. Elon Musk criticized Donald Trump.")
+    assert len([e for e in ex.events if e.type == "ACCUSE"]) == 2

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -101,7 +102,7 @@ class DocumentExtractor:
             duplicate = next((e for e in out if _same_event(e, event)), None)
             if duplicate is None:
                 out.append(event)
-            elif (duplicate.count is None and event.count) or (duplicate.time is None and event.time):
+            else:
                 out[out.index(duplicate)] = _fill(duplicate, event)
         return out
 
@@ -157,12 +158,15 @@ def _participants(e: Event) -> tuple[frozenset, frozenset]:
 
 
 def _same_event(a: Event, b: Event) -> bool:
-    """Two reports in one article of the same event: same type, participants, polarity and modality."""
+    """Two reports in one article of the same event: same type, polarity and modality, the same
+    actors (for a meeting, the same people on either side), one's recipients within the other's
+    ("sued NASA" ... "filed the lawsuit"), and overlapping times."""
     if a.type != b.type or a.negated != b.negated or a.modality != b.modality:
         return False
-    pa, pb = _participants(a), _participants(b)
-    # A meeting is symmetric enough that "A met B" and "B met A" are one; criticism is not.
-    if pa != pb and not (a.type == "CONSULT" and (pa[0] | pa[1]) == (pb[0] | pb[1])):
+    (act_a, rec_a), (act_b, rec_b) = _participants(a), _participants(b)
+    if a.type == "CONSULT" and (act_a | rec_a) == (act_b | rec_b):
+        pass
+    elif act_a != act_b or not (rec_a <= rec_b or rec_b <= rec_a):
         return False
     if a.time and b.time and a.time.interval_start and b.time.interval_start:
         return not (a.time.interval_end < b.time.interval_start or b.time.interval_end < a.time.interval_start)
@@ -170,9 +174,9 @@ def _same_event(a: Event, b: Event) -> bool:
 
 
 def _fill(first: Event, later: Event) -> Event:
-    from dataclasses import replace
-
-    return replace(first, count=first.count or later.count, time=first.time or later.time)
+    """The first report, completed by what a later mention adds: count, time, recipients."""
+    recipients = first.recipients + tuple(r for r in later.recipients if r not in first.recipients and r not in first.actors)
+    return replace(first, count=first.count or later.count, time=first.time or later.time, recipients=recipients)
 
 
 def extract_doc(doc: Doc, article: Article) -> Extraction:
