@@ -391,3 +391,16 @@ def test_demo_ingests_and_summarises_then_adds_nothing(tmp_path):
     assert second.stdout.startswith(f"demo corpus: read {n}, new 0, duplicate {n}, failed 0")
     assert counts(db) == before_counts
     assert dump(db) == before_rows
+
+
+# -- the database option ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["ingest", "NEWS"], ["events"], ["summary"]])
+def test_db_that_is_a_directory_is_one_line_error(news_file, tmp_path, command):
+    args = [str(news_file) if a == "NEWS" else a for a in command]
+    result = run(*args, "--db", str(tmp_path))
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error: ") and "directory" in line
+    assert "Traceback" not in result.output

@@ -26,7 +26,7 @@ PLAN_VERBS = {"plan", "intend", "expect", "schedule", "aim", "hope", "seek", "wa
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 LOCATION_HEADS = {"headquarters", "office", "offices", "campus", "facility", "base", "center", "centre", "residence",
                   "estate", "plant", "factory", "site", "home", "club", "resort"}
-PHRASAL_PARTICLES = {"off", "down", "out", "away", "back", "over"}
+PHRASAL_PARTICLES = {"off", "down", "out", "away", "back", "over", "up"}
 DESCRIPTION_HEADS = {"leadership", "lawmakers", "officials", "administration", "executives", "republicans", "democrats"}
 
 
@@ -50,6 +50,8 @@ class RawEvent:
 def _matching_trigger(token: Token) -> Trigger | None:
     ont = ontology.events()
     if token.pos_ == "VERB":
+        if token.dep_ in ("amod", "acomp", "compound") or token.tag_ == "JJ":
+            return None  # "an appealing design", "makes it appealing": adjectives, not acts
         key = ("VERB", token.lemma_.lower())
     elif token.pos_ in ("NOUN",) or (token.pos_ == "PROPN" and token.lower_ in ("talks",)):
         key = ("NOUN", token.lemma_.lower())
@@ -166,8 +168,13 @@ class EventFinder:
             if raw is None:
                 continue
             _drop_self_loops(raw)
-            # A noun with no actor is a topic, not a report of an act ("Musk's subsidies").
-            if not (raw.actors or raw.recipients) or (spec.pos == "NOUN" and not raw.actors):
+            # A noun with no actor is a topic, not a report of an act ("Musk's subsidies"); a verb with
+            # no actor is an imperative ("visit our website") unless passive or its subject receives.
+            if not raw.actors and (spec.pos == "NOUN" or not (spec.inverse or syntax.is_passive(token))):
+                continue
+            if not (raw.actors or raw.recipients):
+                continue
+            if spec.person and not any(r.kind == "Person" for r in raw.recipients):
                 continue
             if not self._retype(raw):
                 continue
@@ -253,8 +260,12 @@ class EventFinder:
         """Settle the type from the sentence; False when the trigger is no event here."""
         sent = raw.trigger.sent
         # The previous sentence counts too: "It protested that decision" follows the award it names.
-        words = {t.lemma_.lower() for t in self.doc[max(0, sent.start - 60) : sent.end] if t.i >= _previous_start(sent)}
-        if raw.type in self.ont.contract_types and not (words & self.ont.award_context) and not raw.spec.objects:
+        window = self.doc[_previous_start(sent) : sent.end]
+        words = {t.lemma_.lower() for t in window}
+        if raw.spec.context is not None and not (words & raw.spec.context):
+            return False
+        money = any(t.ent_type_ == "MONEY" for t in window)
+        if raw.type in self.ont.contract_types and not (words & self.ont.award_context or money) and not raw.spec.objects:
             if raw.type != "CONTRACT_PROTEST":
                 return False
         if raw.spec.if_person and any(r.kind == "Person" for r in raw.recipients):

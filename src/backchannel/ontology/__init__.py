@@ -51,6 +51,8 @@ class Trigger:
     if_person: str | None = None
     particle: str | None = None
     poss_recipient: bool = False
+    person: bool = False
+    context: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ def events() -> EventOntology:
                     if_person=opts.get("if_person"),
                     particle=opts.get("particle"),
                     poss_recipient=opts.get("possessor") == "recipient",
+                    person=bool(opts.get("person", False)),
+                    context=frozenset(spec["context"]) if spec.get("context") else None,
                 )
                 triggers.setdefault((pos, lemma), []).append(trig)
     return EventOntology(
