@@ -134,3 +134,40 @@ def test_repeated_mentions_in_one_article_are_one_event(extract):
 def test_different_acts_in_one_article_stay_apart(extract):
     ex = extract("Donald Trump criticized Elon Musk. Elon Musk criticized Donald Trump.")
     assert len([e for e in ex.events if e.type == "ACCUSE"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For more information about the mission, visit the NASA website.",
+        "Engineers at NASA fire up the rocket engine every morning.",
+        "The compact design is especially appealing to NASA.",
+        "Sally Ride received the award for her work at NASA.",
+        "Contractors from Boeing support the NASA office in Houston.",
+        "The NASA probe deployed its solar panels on Tuesday.",
+        "Her research at NASA contributes to climate science.",
+        "Blue Origin competes in the market for space tourism.",
+        "The NASA report is a demonstration of careful engineering.",
+    ],
+)
+def test_no_event(extract, text):
+    assert [(e.type, e.trigger) for e in extract(text).events] == []
+
+
+@pytest.mark.parametrize(
+    "text,mode",
+    [
+        ("Jeff Bezos spoke with Donald Trump by phone on Friday.", "phone"),
+        ("Jeff Bezos had a phone call with Donald Trump.", "phone"),
+        ("Jeff Bezos called Donald Trump on Friday.", "phone"),
+        ("Jeff Bezos visited Donald Trump at the White House.", "visit"),
+        ("Jeff Bezos met Donald Trump.", None),
+    ],
+)
+def test_consult_mode(extract, text, mode):
+    assert find_event(extract(text), "CONSULT", actor="Jeff Bezos").mode == mode
+
+
+def test_the_moon_is_a_place_not_a_person(extract):
+    ex = extract("Blue Origin will launch cargo to the Moon for NASA.")
+    assert {e.name: e.kind for e in ex.entities}.get("Moon") == "Place"

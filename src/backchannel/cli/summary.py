@@ -60,3 +60,5 @@ def demo(db) -> None:
     for failure in report.failed:
         click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
     print_summary(store.view())
+    if report.failed:
+        raise SystemExit(1)

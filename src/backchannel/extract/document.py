@@ -114,7 +114,7 @@ class DocumentExtractor:
         return Event(
             id=eid,
             type=raw.type,
-            mode=raw.spec.mode if raw.type == raw.spec.type else None,
+            mode=raw.mode,
             trigger=raw.trigger.text,
             actors=tuple(raw.actors),
             recipients=tuple(raw.recipients),

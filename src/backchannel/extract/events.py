@@ -26,6 +26,9 @@ PLAN_VERBS = {"plan", "intend", "expect", "schedule", "aim", "hope", "seek", "wa
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 LOCATION_HEADS = {"headquarters", "office", "offices", "campus", "facility", "base", "center", "centre", "residence",
                   "estate", "plant", "factory", "site", "home", "club", "resort"}
+# Objects that make "won", "secured", "received" a contract award by themselves ("won 19 missions");
+# "received the award" needs a contract word nearby, since most awards in the news are honours.
+CONTRACT_OBJECTS = {"contract", "order", "task", "mission", "lane", "deal", "selection"}
 PHRASAL_PARTICLES = {"off", "down", "out", "away", "back", "over", "up"}
 DESCRIPTION_HEADS = {"leadership", "lawmakers", "officials", "administration", "executives", "republicans", "democrats"}
 
@@ -37,6 +40,7 @@ class RawEvent:
     trigger: Token
     spec: Trigger
     type: str
+    mode: str | None = None
     actors: list[EntityRef] = field(default_factory=list)
     recipients: list[EntityRef] = field(default_factory=list)
     others: list[EntityRef] = field(default_factory=list)
@@ -60,7 +64,9 @@ def _matching_trigger(token: Token) -> Trigger | None:
     candidates = ont.triggers.get(key, ())
     if not candidates:
         return None
-    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
+    # A particle ("turned it down") anywhere; a preposition only right after the verb ("called on
+    # the FAA", not "called Trump on Friday").
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and c.i == token.i + 1)}
     with_particle = [t for t in candidates if t.particle and t.particle in particles]
     if with_particle:
         return with_particle[0]
@@ -178,6 +184,7 @@ class EventFinder:
                 continue
             if not self._retype(raw):
                 continue
+            raw.mode = self._mode(raw)
             raw.negated = self._negated(raw)
             raw.modality = self._modality(raw)
             raw.count = raw.count if raw.count is not None else self._count(raw)
@@ -265,7 +272,8 @@ class EventFinder:
         if raw.spec.context is not None and not (words & raw.spec.context):
             return False
         money = any(t.ent_type_ == "MONEY" for t in window)
-        if raw.type in self.ont.contract_types and not (words & self.ont.award_context or money) and not raw.spec.objects:
+        objects = {o.lemma_.lower() for o in syntax.objects(raw.trigger)}
+        if raw.type in self.ont.contract_types and not (words & self.ont.award_context or money or objects & CONTRACT_OBJECTS):
             if raw.type != "CONTRACT_PROTEST":
                 return False
         if raw.spec.if_person and any(r.kind == "Person" for r in raw.recipients):
@@ -276,6 +284,21 @@ class EventFinder:
         if raw.type == "CONTRACT_PROTEST" and not (words & self.ont.award_context):
             raw.type = "PROTEST"
         return True
+
+    def _mode(self, raw: RawEvent) -> str | None:
+        """The trigger's mode, or one the clause states: 'spoke by phone', 'a phone call'."""
+        if raw.type != raw.spec.type:
+            return None
+        if raw.type == "CONSULT" and raw.spec.mode is None:
+            for node in [raw.trigger, *raw.anchors[:1]]:
+                for obj in syntax.prep_objects(node, ("by", "over", "via")) + [
+                    c for c in node.children if c.dep_ in ("compound", "amod")
+                ]:
+                    if obj.lemma_.lower() in ("phone", "telephone", "call", "video", "videoconference"):
+                        return "phone"
+            if len(raw.actors) + len(raw.recipients) > 2 and raw.trigger.lemma_ in ("summit", "meeting", "talk"):
+                return "multilateral"
+        return raw.spec.mode
 
     def _negated(self, raw: RawEvent) -> bool:
         for node in [raw.trigger, *raw.anchors[:1]]:
