@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..errors import BackchannelError
-from . import extract, ingest, query, summary
+from . import evaluate, extract, ingest, query, summary
 
 
 class Group(click.Group):
@@ -30,7 +30,7 @@ def cli() -> None:
     """Backchannel: a sourced, time-aware map of political influence over government contracting."""
 
 
-for module in (ingest, extract, query, summary):
+for module in (ingest, extract, query, summary, evaluate):
     module.register(cli)
 
 

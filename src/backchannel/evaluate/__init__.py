@@ -1,0 +1,1 @@
+"""Evaluation: gold annotations, scoring, the co-occurrence baseline and the MEANTIME corpus."""
