@@ -103,13 +103,10 @@ def _print_gold(res: dict, show_errors: bool) -> None:
 def _print_meantime(res: dict) -> None:
     out = render.console()
     out.print("[bold]MEANTIME[/bold]", highlight=False)
-    for name, rows in res.get("tables", {}).items():
-        table = Table(title=name)
-        if rows:
-            for col in rows[0]:
-                table.add_column(str(col))
-            for row in rows:
-                table.add_row(*(str(v) for v in row.values()))
+    for name, spec in res.get("tables", {}).items():
+        table = Table(*(str(c) for c in spec.get("columns", [])), title=name)
+        for row in spec.get("rows", []):
+            table.add_row(*(str(v) for v in row))
         out.print(table)
     for note in res.get("notes", []):
         out.print(f"note: {note}", style="dim", highlight=False)

@@ -32,14 +32,29 @@ class ExtractionError(BackchannelError):
     """One document could not be analysed."""
 
 
+PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "due", "aim", "intend", "hope", "want", "prepare", "slate"}
+
+
 def _tense_at(doc: Doc):
+    """The tense of the clause around a character offset: 'future' or 'past' (for bare weekdays and
+    months: "on Friday" is the coming Friday in "will meet on Friday", the last one in "met")."""
+
     def tense(offset: int) -> str:
-        tok = doc.char_span(offset, offset + 1, alignment_mode="expand")
-        if tok is None or not len(tok):
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None or not len(span):
             return "past"
-        clause = syntax.clause_of(tok[0])
+        tok = span[0]
+        clause = syntax.clause_of(tok)
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-        if auxes & FUTURE_AUX or (clause.dep_ == "xcomp" and clause.head.lemma_ in ("plan", "schedule", "expect", "set")):
+        if auxes & FUTURE_AUX or "should" in auxes:
+            return "future"
+        infinitive = "to" in auxes and clause.tag_ == "VB"
+        head = clause.head
+        if infinitive and (head == clause or head.lemma_ in PLAN_LEMMAS or head.tag_ in ("VBZ", "VBP")):
+            return "future"  # "plans to meet Friday", headline "Plant to remain closed until Friday"
+        if clause.lemma_ in PLAN_LEMMAS and clause.tag_ in ("VBZ", "VBP", "VBN", "JJ"):
+            return "future"  # "is scheduled for Friday", "is due in October"
+        if tok.head.lower_ in ("by", "until", "till") and clause.tag_ in ("VBZ", "VBP", "VB", "MD"):
             return "future"
         return "past"
 
