@@ -171,3 +171,15 @@ def test_consult_mode(extract, text, mode):
 def test_the_moon_is_a_place_not_a_person(extract):
     ex = extract("Blue Origin will launch cargo to the Moon for NASA.")
     assert {e.name: e.kind for e in ex.entities}.get("Moon") == "Place"
+
+
+def test_negation_and_time_stay_in_their_clause(extract):
+    ex = extract("Boeing did not win the tanker contract in March, but it may bid for a NASA contract next year.")
+    bid = find_event(ex, "CONTRACT_BID", actor="Boeing")
+    assert not bid.negated
+    assert bid.time is None or bid.time.interval_start.year == 2026
+    assert find_event(ex, "CONTRACT_AWARD", recipient="Boeing").negated
+
+
+def test_officials_stand_for_their_organisation(extract):
+    assert find_event(extract("Jeff Bezos met NASA officials on Monday."), "CONSULT", recipient="NASA") is not None

@@ -29,6 +29,9 @@ LOCATION_HEADS = {"headquarters", "office", "offices", "campus", "facility", "ba
 # Objects that make "won", "secured", "received" a contract award by themselves ("won 19 missions");
 # "received the award" needs a contract word nearby, since most awards in the news are honours.
 CONTRACT_OBJECTS = {"contract", "order", "task", "mission", "lane", "deal", "selection"}
+# People standing for their organisation: "met NASA officials", "Boeing's lobbyists".
+GROUP_HEADS = {"officials", "executives", "leaders", "staff", "representatives", "lawyers", "employees", "lobbyists",
+               "aides", "negotiators", "delegation", "team", "leadership"}
 PHRASAL_PARTICLES = {"off", "down", "out", "away", "back", "over", "up"}
 DESCRIPTION_HEADS = {"leadership", "lawmakers", "officials", "administration", "executives", "republicans", "democrats"}
 
@@ -109,7 +112,7 @@ class EventFinder:
         ent = self.table.entity_at(tok)
         if ent is not None:
             return [self.table.ref(ent)]
-        if tok.lower_ in LOCATION_HEADS:  # "visited NASA headquarters", "Trump's Florida club"
+        if tok.lower_ in LOCATION_HEADS | GROUP_HEADS:  # "visited NASA headquarters", "met NASA officials"
             for c in tok.children:
                 if c.dep_ in ("compound", "poss") and self.table.entity_at(c) is not None:
                     return [self.table.ref(self.table.entity_at(c))]
@@ -256,6 +259,8 @@ class EventFinder:
         out = []
         node = verb
         while node.dep_ in ("xcomp", "advcl", "conj") and node.head != node and len(out) < 4:
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                break  # a clause with its own subject is a statement of its own ("..., but it may bid")
             node = node.head
             if node.pos_ not in ("VERB", "AUX"):
                 break
