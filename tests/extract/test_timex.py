@@ -318,3 +318,10 @@ def test_dateparser_is_not_imported_eagerly():
     code = "import sys, backchannel.extract.timex as t; t.find_times('Wednesday', None); print('dateparser' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("text", ["The ice formed 74,000 years ago.", "Stars formed 50,000 years ago in the cloud."])
+def test_dates_beyond_the_calendar_do_not_crash(text):
+    from backchannel.extract.timex import find_times
+
+    assert all(t.interval_start is None for t in find_times(text, date(2025, 6, 26)))

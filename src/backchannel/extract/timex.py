@@ -74,7 +74,7 @@ def _match_whole(expression: str, ctx: Ctx) -> tuple[Resolution, int, int] | Non
         for rx, handler in RULES:
             m = rx.fullmatch(text)
             if m is not None:
-                res = handler(m, ctx)
+                res = _safe(handler, m, ctx)
                 if res is not None:
                     return res, a, b
     for text, a, b in variants[1:2]:
@@ -101,6 +101,14 @@ def resolve(expression: str, published: date | None, tense: str = "past") -> Res
     return found[0] if found else UNRESOLVED
 
 
+def _safe(handler, m, ctx):
+    """A rule's resolution, or None when the date falls outside the calendar ("74,000 years ago")."""
+    try:
+        return handler(m, ctx)
+    except (ValueError, OverflowError):
+        return None
+
+
 def find_times(text: str, published: date | None, spans: Iterable[tuple[int, int]] = (), *,
                tense_at: Callable[[int], str] | None = None) -> list[TimeSpan]:
     """All time expressions in ``text``, resolved against ``published``, sorted by start, non-overlapping.
@@ -119,7 +127,7 @@ def find_times(text: str, published: date | None, spans: Iterable[tuple[int, int
     for order, (rx, handler) in enumerate(RULES):
         for m in rx.finditer(text):
             start, end = span_of(m)
-            res = handler(m, Ctx(published, tense(start), strict=True))
+            res = _safe(handler, m, Ctx(published, tense(start), strict=True))
             if res is not None:
                 candidates.append((0, start - end, order, start, end, res))
     for start, end in spans:

@@ -62,7 +62,8 @@ _WEEKDAY_NAMES = {"black", "cyber", "super", "good", "ash", "holy", "maundy", "e
 
 
 def _word_before(m: re.Match, start: int | None = None) -> str:
-    before = m.string[: m.start() if start is None else start]
+    end = m.start() if start is None else start
+    before = m.string[max(0, end - 80) : end]  # the previous word is near: never scan the whole text
     found = re.search(r"([\w'’.$€£]+)\W*$", before)
     return found.group(1) if found else ""
 

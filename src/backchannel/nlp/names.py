@@ -52,7 +52,8 @@ class NameSpreader:
                 continue
             key = tuple(t.text for t in words)
             if ent.label_ == "PERSON":
-                canonical = ent.ent_id_ or (gaz.lookup(" ".join(key)).name if gaz.lookup(" ".join(key)) else "")
+                entry = None if ent.ent_id_ else gaz.lookup(" ".join(key))
+                canonical = ent.ent_id_ or (entry.name if entry else "")
                 if len(key) >= 2:
                     persons.setdefault(key, canonical)
                     persons.setdefault(key[-1:], canonical)
@@ -66,24 +67,21 @@ class NameSpreader:
                     persons[(token.text,)] = entry.name
         # A one-word "organisation" that is also a person's surname here is the model's confusion.
         orgs = {k: v for k, v in orgs.items() if k not in persons}
+        # One pass over the tokens, looking up each token's text among the names' first words.
+        index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        for key, canonical in persons.items():
+            index.setdefault(key[0], []).append((key, "PERSON", canonical))
+        for key, (label, ent_id) in orgs.items():
+            index.setdefault(key[0], []).append((key, label, ent_id))
+        texts = [t.text for t in doc]
         spans = []
-        for table, label_of in ((persons, lambda v: ("PERSON", v)), (orgs, lambda v: v)):
-            for key, value in table.items():
-                label, ent_id = label_of(value)
-                spans.extend(self._find(doc, key, label, ent_id))
+        for i, text in enumerate(texts):
+            for key, label, ent_id in index.get(text, ()):
+                n = len(key)
+                if tuple(texts[i : i + n]) != key or (n == 1 and not text[:1].isupper()):
+                    continue
+                spans.append(Span(doc, i, i + n, label=label, span_id=ent_id or 0))
         return spans
-
-    @staticmethod
-    def _find(doc: Doc, key: tuple[str, ...], label: str, ent_id: str) -> list[Span]:
-        n = len(key)
-        out = []
-        for i in range(len(doc) - n + 1):
-            if doc[i].text != key[0] or tuple(t.text for t in doc[i : i + n]) != key:
-                continue
-            if n == 1 and not doc[i].text[:1].isupper():
-                continue
-            out.append(Span(doc, i, i + n, label=label, span_id=ent_id or 0))
-        return out
 
     @staticmethod
     def set_annotations(doc: Doc, spans: list[Span]) -> None:
