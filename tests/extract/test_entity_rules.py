@@ -66,3 +66,15 @@ def test_unresolvable_description_stays_unresolved(extract):
 def test_him_is_not_the_subject_of_his_own_clause(extract):
     ex = extract("Elon Musk left the government. Donald Trump had asked him to stay.")
     assert mention_owner(ex, "him") == "Elon Musk"
+
+
+def test_gazetteer_aliases_are_whole_names():
+    """A comma inside an alias must not split it: 'LLC' alone is nobody's name."""
+    from backchannel import ontology
+
+    gaz = ontology.gazetteer()
+    for entry in gaz.entries:
+        for alias in entry.aliases:
+            assert not alias.startswith(("and ", "LLC", "L.L.C")), (entry.name, alias)
+    assert gaz.lookup("LLC") is None
+    assert gaz.lookup("BLUE ORIGIN, LLC").name == "Blue Origin"

@@ -38,7 +38,7 @@ CASES = [
     ("Elon Musk renewed his criticism of Donald Trump.", "ACCUSE", "Elon Musk", "Donald Trump"),
     ("Musk drew fire from Donald Trump.", "ACCUSE", "Donald Trump", "Elon Musk"),
     ("Bezos's conversation with Donald Trump lasted an hour.", "CONSULT", "Jeff Bezos", "Donald Trump"),
-    ("Dynetics filed a protest with the Government Accountability Office over the lander award.", "CONTRACT_PROTEST", "Dynetics", "Government Accountability Office"),
+    ("Dynetics filed a protest with the Government Accountability Office over NASA's lander award.", "CONTRACT_PROTEST", "Dynetics", "NASA"),
     ("Blue Origin submitted a bid for the NASA lander contract.", "CONTRACT_BID", "Blue Origin", "NASA"),
     # phrasal verbs
     ("SpaceX called on the FAA to speed up launch licences.", "REQUEST", "SpaceX", "Federal Aviation Administration"),
@@ -183,3 +183,10 @@ def test_negation_and_time_stay_in_their_clause(extract):
 
 def test_officials_stand_for_their_organisation(extract):
     assert find_event(extract("Jeff Bezos met NASA officials on Monday."), "CONSULT", recipient="NASA") is not None
+
+
+def test_protest_forum_is_not_the_recipient(extract):
+    ex = extract("Blue Origin protested NASA's lander award to the Government Accountability Office.")
+    e = find_event(ex, "CONTRACT_PROTEST", actor="Blue Origin")
+    assert names(e.recipients) == {"NASA"}
+    assert names(e.others) == {"Government Accountability Office"}

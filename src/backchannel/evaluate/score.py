@@ -1,7 +1,9 @@
 """Score an extractor against gold passages.
 
 Matching rules:
-- Names are compared after folding (case, punctuation, a leading "the", possessive 's).
+- Names are compared after folding (case, punctuation, a leading "the", possessive 's). System
+  participants that are unresolved descriptions (no entity id) are left out, as the gold leaves out
+  participants that are not nameable entities.
 - An event matches (strict) when the type is the same and the actor set and the recipient set are
   the same; for a CONSULT that is not a visit, the two sides may be swapped (a meeting is mutual).
   Each gold event matches at most one system event, and the reverse (greedy, in text order).
@@ -65,8 +67,9 @@ def _keys(names: Iterable[str]) -> frozenset[str]:
 
 
 def _sides_match(gold: GoldEvent, sys: Event) -> bool:
+    # An unresolved description ("Republican leadership") is no entity; the gold leaves such out.
     ga, gr = _keys(gold.actors), _keys(gold.recipients)
-    sa, sr = _keys(r.name for r in sys.actors), _keys(r.name for r in sys.recipients)
+    sa, sr = _keys(r.name for r in sys.actors if r.id), _keys(r.name for r in sys.recipients if r.id)
     if (ga, gr) == (sa, sr):
         return True
     return gold.type == "CONSULT" and gold.mode != "visit" and (ga | gr) == (sa | sr) and len(ga | gr) > 1

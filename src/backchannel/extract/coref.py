@@ -99,6 +99,10 @@ class Resolver:
         for t, e in candidates:
             if t.sent == sent and t.dep_ in ("nsubj", "nsubjpass"):
                 return e
+        # 1b. an object of an earlier clause in this sentence ("sued NASA in the court, ... the agency's")
+        for t, e in candidates:
+            if t.sent == sent and t.dep_ in ("dobj", "dative"):
+                return e
         # 2. the subject of the previous sentence
         prev = [t for t, e in candidates if t.sent != sent]
         if prev:

@@ -114,7 +114,7 @@ class DocumentExtractor:
         out: list[Event] = []
         for raw in raws:
             event = self._event(raw)
-            duplicate = next((e for e in out if _same_event(e, event)), None)
+            duplicate = next((e for e in out if _same_event(e, event) and _refers_back(raw, e, event)), None)
             if duplicate is None:
                 out.append(event)
             else:
@@ -186,6 +186,16 @@ def _same_event(a: Event, b: Event) -> bool:
     if a.time and b.time and a.time.interval_start and b.time.interval_start:
         return not (a.time.interval_end < b.time.interval_start or b.time.interval_end < a.time.interval_start)
     return True
+
+
+def _refers_back(raw: RawEvent, first: Event, later: Event) -> bool:
+    """A later mention is the same event when it refers back ("the lawsuit", "the conversations",
+    "Bezos's conversations") or adds nothing new; "drawing fire from Trump" after "Trump's criticism"
+    is a second act."""
+    trig = raw.trigger
+    if trig.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another") for c in trig.children):
+        return True
+    return {r.id or r.name for r in later.recipients} <= {r.id or r.name for r in first.recipients} or not first.recipients
 
 
 def _fill(first: Event, later: Event) -> Event:

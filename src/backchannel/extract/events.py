@@ -28,10 +28,17 @@ LOCATION_HEADS = {"headquarters", "office", "offices", "campus", "facility", "ba
                   "estate", "plant", "factory", "site", "home", "club", "resort"}
 # Objects that make "won", "secured", "received" a contract award by themselves ("won 19 missions");
 # "received the award" needs a contract word nearby, since most awards in the news are honours.
-CONTRACT_OBJECTS = {"contract", "order", "task", "mission", "lane", "deal", "selection"}
+CONTRACT_OBJECTS = {"contract", "order", "task", "mission", "lane", "deal", "selection", "agreement"}
 # People standing for their organisation: "met NASA officials", "Boeing's lobbyists".
 GROUP_HEADS = {"officials", "executives", "leaders", "staff", "representatives", "lawyers", "employees", "lobbyists",
-               "aides", "negotiators", "delegation", "team", "leadership"}
+               "aides", "negotiators", "delegation", "team", "leadership", "agents", "officers", "investigators",
+               "prosecutors", "warplanes", "jets", "forces", "troops", "ships", "aircraft", "soldiers", "drones"}
+AGENT_NOUNS = {"gunman", "demonstrator", "protester", "protestor", "attacker", "assailant", "hacker", "militant",
+               "rebel", "soldier", "troop", "police", "crowd", "activist", "lawmaker", "senator", "official", "group"}
+TITLE_HEADS = {"executive", "ceo", "chief", "president", "chairman", "chairwoman", "founder", "director", "head",
+               "administrator", "secretary", "spokesman", "spokeswoman", "spokesperson"}
+# Where a contract protest is heard, not whom it is against: those go to "others".
+FORUM_WORDS = ("accountability office", "court")
 PHRASAL_PARTICLES = {"off", "down", "out", "away", "back", "over", "up"}
 DESCRIPTION_HEADS = {"leadership", "lawmakers", "officials", "administration", "executives", "republicans", "democrats"}
 
@@ -77,10 +84,13 @@ def _matching_trigger(token: Token) -> Trigger | None:
         return None  # "backed off", "called off": another verb than "back", "call"
     plain = [t for t in candidates if not t.particle]
     for trig in plain:
+        if trig.no_predicate and any(c.dep_ in ("oprd", "ccomp") for c in token.children):
+            continue
         if trig.objects is not None:
             objs = syntax.objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"]
             money = "$money" in trig.objects and any(o.ent_type_ == "MONEY" or o.nbor(-1).text == "$" for o in objs if o.i)
-            if not money and not any(o.lemma_.lower() in trig.objects for o in objs):
+            org = "$org" in trig.objects and any(o.ent_type_ == "ORG" for o in objs)
+            if not (money or org) and not any(o.lemma_.lower() in trig.objects for o in objs):
                 continue
         return trig
     return None
@@ -112,6 +122,11 @@ class EventFinder:
         ent = self.table.entity_at(tok)
         if ent is not None:
             return [self.table.ref(ent)]
+        for c in tok.children:  # "its chief executive, Dave Limp": the name, not the title's owner
+            if c.dep_ == "appos" and self.table.entity_at(c) is not None and c.i not in self.excluded:
+                return [self.table.ref(self.table.entity_at(c))]
+        if tok.lower_ in TITLE_HEADS:
+            return []  # an unresolved title ("its chief executive") is not its organisation
         if tok.lower_ in LOCATION_HEADS | GROUP_HEADS:  # "visited NASA headquarters", "met NASA officials"
             for c in tok.children:
                 if c.dep_ in ("compound", "poss") and self.table.entity_at(c) is not None:
@@ -125,7 +140,7 @@ class EventFinder:
                     return found
         if tok.pos_ == "NOUN":
             found = []
-            for obj in syntax.prep_objects(tok, ("of",)):
+            for obj in syntax.prep_objects(tok, ("of", "from", "by")):
                 found.extend(r for r in self._np_refs(obj, depth + 1) if r not in found)
             if found:
                 return found
@@ -179,8 +194,12 @@ class EventFinder:
             _drop_self_loops(raw)
             # A noun with no actor is a topic, not a report of an act ("Musk's subsidies"); a verb with
             # no actor is an imperative ("visit our website") unless passive or its subject receives.
-            if not raw.actors and (spec.pos == "NOUN" or not (spec.inverse or syntax.is_passive(token))):
+            # "a gunman shot at Trump", "demonstrators rallied against Musk": a real but unnamed doer
+            has_subject = spec.pos == "VERB" and any(t.lemma_.lower() in AGENT_NOUNS for t in syntax.subjects(token))
+            if not raw.actors and (spec.pos == "NOUN" or not (spec.inverse or syntax.is_passive(token) or has_subject)):
                 continue
+            if spec.needs_recipient and not raw.recipients:
+                continue  # "discussed the budget" alone is no meeting
             if not (raw.actors or raw.recipients):
                 continue
             if spec.person and not any(r.kind == "Person" for r in raw.recipients):
@@ -194,7 +213,35 @@ class EventFinder:
             events.append(raw)
         return _fold_purpose_clauses(events)
 
+    def _on_behalf(self, verb: Token) -> list[EntityRef]:
+        """'lobbied the Pentagon on behalf of Blue Origin': the client acts too."""
+        out = []
+        for behalf in syntax.prep_objects(verb, ("on",)):
+            if behalf.lower_ == "behalf":
+                out += self.refs(syntax.prep_objects(behalf, ("of",)))
+        return out
+
     def verb_event(self, verb: Token, spec: Trigger) -> RawEvent:
+        raw = self._verb_event(verb, spec)
+        raw.actors += [r for r in self._on_behalf(verb) if r not in raw.actors]
+        if spec.type == "THREATEN" and not raw.recipients:
+            # "threatened to cancel the contracts held by Elon Musk's companies"
+            for comp in (c for c in verb.children if c.dep_ == "xcomp"):
+                raw.recipients = self._first_actor_inside(comp)
+        if spec.type == "CONTRACT_PROTEST":
+            _forums_to_others(raw)
+        return raw
+
+    def _first_actor_inside(self, tok: Token) -> list[EntityRef]:
+        for node in sorted(tok.subtree, key=lambda t: t.i):
+            if node == tok or node.i in self.excluded:
+                continue
+            ent = self.table.entity_at(node)
+            if ent is not None and ent.kind not in ("Place", "Programme"):
+                return [self.table.ref(ent)]
+        return []
+
+    def _verb_event(self, verb: Token, spec: Trigger) -> RawEvent:
         raw = RawEvent(verb, spec, spec.type, anchors=self._clause_anchors(verb))
         if syntax.is_passive(verb):
             raw.actors = self.refs(syntax.agents(verb))
@@ -210,7 +257,20 @@ class EventFinder:
         else:
             raw.actors = self.refs(syntax.subjects(verb))
             objs = syntax.objects(verb)
-            raw.recipients = self.refs(objs + syntax.prep_objects(verb, spec.recipients))
+            preps = spec.recipients
+            if spec.mode == "visit" and objs:
+                # "visit the White House with Sam Altman": companions are visitors too
+                preps = tuple(p for p in preps if p != "with")
+                raw.actors += [r for r in self.refs(syntax.prep_objects(verb, ("with",))) if r not in raw.actors]
+            raw.recipients = self.refs(objs + syntax.prep_objects(verb, preps))
+            if not raw.recipients and spec.recipients:
+                # the parser hangs "to America PAC" on a noun of the clause: look one level down
+                for child in [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")] + syntax.prep_objects(verb, ("in", "on", "for")):
+                    raw.recipients += [r for r in self.refs(syntax.prep_objects(child, spec.recipients)) if r not in raw.recipients]
+            if not objs and spec.type in ("APPOINT", "DEPART", "REQUEST"):
+                # "renominated Jared Isaacman to lead NASA" parsed as a clause with its own subject
+                for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+                    raw.recipients += [r for r in self.refs([s for s in comp.children if s.dep_ == "nsubj"]) if r not in raw.recipients]
             if spec.type in ("DEPART", "APPOINT"):
                 # "left his government role with DOGE", "named him head of NASA"
                 for obj in objs:
@@ -227,8 +287,11 @@ class EventFinder:
         actor_preps = {"by", "from"}
         recipient_preps = set(spec.recipients) - actor_preps
         possessors = self.refs([c for c in noun.children if c.dep_ == "poss"])
-        if spec.poss_recipient:
-            raw.recipients, possessors = possessors, []
+        of_refs = self.refs(syntax.prep_objects(noun, ("of",))) if spec.poss_recipient else []
+        if spec.poss_recipient and not of_refs:
+            raw.recipients, possessors = possessors, []  # "Isaacman's nomination"
+        elif of_refs:
+            raw.recipients = of_refs  # "the Senate's confirmation of Jared Isaacman"
         raw.actors = possessors
         raw.actors += [r for r in self.refs(syntax.prep_objects(noun, actor_preps)) if r not in raw.actors]
         raw.recipients += [r for r in self.refs(syntax.prep_objects(noun, recipient_preps)) if r not in raw.recipients]
@@ -251,7 +314,16 @@ class EventFinder:
             raw.anchors = [light, *self._clause_anchors(light)]
         if spec.type == "CONTRACT_BID":
             raw.recipients += [r for r in self._bodies_inside(noun) if r not in raw.recipients and r not in raw.actors]
+        if spec.type == "CONTRACT_PROTEST":
+            _forums_to_others(raw)
+        if not [r for r in raw.recipients if r not in raw.actors] and recipient_preps:
+            # "filed a protest with the GAO over NASA's award": "over" hangs on the GAO
+            for holder in [noun, *([light] if light is not None else [])]:
+                for pobj in syntax.prep_objects(holder, tuple(recipient_preps) + ("in", "on", "for")):
+                    raw.recipients += [r for r in self.refs(syntax.prep_objects(pobj, tuple(recipient_preps))) if r not in raw.recipients]
         raw.recipients = [r for r in raw.recipients if r not in raw.actors or len(between) > 1]
+        if spec.type == "CONTRACT_PROTEST":
+            _forums_to_others(raw)
         return raw
 
     def _clause_anchors(self, verb: Token) -> list[Token]:
@@ -278,7 +350,10 @@ class EventFinder:
             return False
         money = any(t.ent_type_ == "MONEY" for t in window)
         objects = {o.lemma_.lower() for o in syntax.objects(raw.trigger)}
-        if raw.type in self.ont.contract_types and not (words & self.ont.award_context or money or objects & CONTRACT_OBJECTS):
+        # a trigger that needs a particular object ("submitted a proposal") is specific enough by itself,
+        # unless that object is just "award"
+        specific = bool(raw.spec.objects and objects & (set(raw.spec.objects) - {"award", "share", "competition"}))
+        if raw.type in self.ont.contract_types and not (words & self.ont.award_context or money or specific or objects & CONTRACT_OBJECTS):
             if raw.type != "CONTRACT_PROTEST":
                 return False
         if raw.spec.if_person and any(r.kind == "Person" for r in raw.recipients):
@@ -353,6 +428,15 @@ class EventFinder:
                     if nums:
                         return _number(nums[0].lower_)
         return None
+
+
+def _forums_to_others(raw: RawEvent) -> None:
+    """A protest 'with the GAO' or a suit 'in the Court of Federal Claims' is heard there; the
+    protest is against the awarding body."""
+    forums = [r for r in raw.recipients if any(w in r.name.lower() for w in FORUM_WORDS)]
+    if forums:
+        raw.recipients = [r for r in raw.recipients if r not in forums]
+        raw.others += [r for r in forums if r not in raw.others]
 
 
 def _previous_start(sent) -> int:

@@ -150,6 +150,8 @@ class RelationFinder:
         # "Bezos founded Blue Origin in 2000"; "Blue Origin, founded by Jeff Bezos"
         if token.pos_ != "VERB" or token.lemma_.lower() not in self.verbs:
             return []
+        if token.dep_ in ("xcomp", "advcl") or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "to") for c in token.children):
+            return []  # "nominated Isaacman to lead NASA" does not make him its head
         rtype = self.verbs[token.lemma_.lower()]
         if syntax.is_passive(token) or (token.dep_ == "acl" and token.tag_ == "VBN"):
             subjects, objects = syntax.agents(token), syntax.passive_subjects(token)

@@ -8,7 +8,9 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Verbs whose object, not subject, is the doer of an infinitive complement ("urged Trump to meet").
-OBJECT_CONTROL = {"urge", "ask", "press", "persuade", "invite", "encourage", "push", "tell", "pressure", "direct", "order"}
+OBJECT_CONTROL = {"urge", "ask", "press", "persuade", "invite", "encourage", "push", "tell", "pressure", "direct", "order",
+                  "nominate", "renominate", "name", "appoint", "pick", "select", "tap", "hire", "choose", "elect",
+                  "help", "allow", "authorize", "require", "force", "want", "expect"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "csubj", "parataxis"}
 
 

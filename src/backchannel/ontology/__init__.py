@@ -52,6 +52,8 @@ class Trigger:
     particle: str | None = None
     poss_recipient: bool = False
     person: bool = False
+    needs_recipient: bool = False
+    no_predicate: bool = False
     context: frozenset[str] | None = None
 
 
@@ -93,6 +95,8 @@ def events() -> EventOntology:
                     particle=opts.get("particle"),
                     poss_recipient=opts.get("possessor") == "recipient",
                     person=bool(opts.get("person", False)),
+                    needs_recipient=bool(opts.get("needs_recipient", False)),
+                    no_predicate=bool(opts.get("no_predicate", False)),
                     context=frozenset(spec["context"]) if spec.get("context") else None,
                 )
                 triggers.setdefault((pos, lemma), []).append(trig)
