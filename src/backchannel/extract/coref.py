@@ -205,7 +205,16 @@ class Resolver:
         if body is None and owner is None and title in ("president", "vice president"):
             holders = self.gaz.holders(title, "United States", self.published)
         if any(m.lower_ == "former" for m in token.children):
-            return None
+            # "the former president": someone who held the office before that day and whom the
+            # document names
+            named = {e.name for e in self.table.entities.values()}
+            former = [
+                e for e in self.gaz.entries
+                if e.name in named and any(r.title == title and r.end is not None and r.end <= self.published for r in e.roles)
+            ]
+            if len(former) != 1:
+                return None
+            holders = former
         if len(holders) != 1:
             return None
         name = holders[0].name

@@ -35,6 +35,8 @@ GROUP_HEADS = {"officials", "executives", "leaders", "staff", "representatives",
                "prosecutors", "warplanes", "jets", "forces", "troops", "ships", "aircraft", "soldiers", "drones"}
 AGENT_NOUNS = {"gunman", "demonstrator", "protester", "protestor", "attacker", "assailant", "hacker", "militant",
                "rebel", "soldier", "troop", "police", "crowd", "activist", "lawmaker", "senator", "official", "group"}
+PHYSICAL_TARGETS = {"ship", "vessel", "base", "site", "convoy", "troop", "soldier", "plane", "aircraft", "facility",
+                    "building", "embassy", "city", "town", "village", "tanker", "drone", "satellite", "infrastructure"}
 TITLE_HEADS = {"executive", "ceo", "chief", "president", "chairman", "chairwoman", "founder", "director", "head",
                "administrator", "secretary", "spokesman", "spokeswoman", "spokesperson"}
 # Where a contract protest is heard, not whom it is against: those go to "others".
@@ -64,8 +66,8 @@ class RawEvent:
 def _matching_trigger(token: Token) -> Trigger | None:
     ont = ontology.events()
     if token.pos_ == "VERB":
-        if token.dep_ in ("amod", "acomp", "compound") or token.tag_ == "JJ":
-            return None  # "an appealing design", "makes it appealing": adjectives, not acts
+        if (token.dep_ in ("amod", "acomp", "compound") or token.tag_ == "JJ") and not any(c.dep_ == "dobj" for c in token.children):
+            return None  # "an appealing design", "makes it appealing": adjectives, not acts ("$2 million lobbying Congress" is one)
         key = ("VERB", token.lemma_.lower())
     elif token.pos_ in ("NOUN",) or (token.pos_ == "PROPN" and token.lower_ in ("talks",)):
         key = ("NOUN", token.lemma_.lower())
@@ -138,7 +140,8 @@ class EventFinder:
                 found = self._np_refs(c, depth + 1)
                 if found:
                     return found
-        if tok.pos_ == "NOUN":
+        if tok.pos_ == "NOUN" and "Person" not in ontology.descriptors().get(tok.lemma_.lower(), ()):
+            # ("a former employee of the Air Force" is a person, not the Air Force)
             found = []
             for obj in syntax.prep_objects(tok, ("of", "from", "by")):
                 found.extend(r for r in self._np_refs(obj, depth + 1) if r not in found)
@@ -195,7 +198,8 @@ class EventFinder:
             # A noun with no actor is a topic, not a report of an act ("Musk's subsidies"); a verb with
             # no actor is an imperative ("visit our website") unless passive or its subject receives.
             # "a gunman shot at Trump", "demonstrators rallied against Musk": a real but unnamed doer
-            has_subject = spec.pos == "VERB" and any(t.lemma_.lower() in AGENT_NOUNS for t in syntax.subjects(token))
+            subj = syntax.subjects(token) if spec.pos == "VERB" else []
+            has_subject = any(t.lemma_.lower() in AGENT_NOUNS for t in subj + syntax.prep_objects_of(subj, ("of",)))
             if not raw.actors and (spec.pos == "NOUN" or not (spec.inverse or syntax.is_passive(token) or has_subject)):
                 continue
             if spec.needs_recipient and not raw.recipients:
@@ -262,7 +266,8 @@ class EventFinder:
                 # "visit the White House with Sam Altman": companions are visitors too
                 preps = tuple(p for p in preps if p != "with")
                 raw.actors += [r for r in self.refs(syntax.prep_objects(verb, ("with",))) if r not in raw.actors]
-            raw.recipients = self.refs(objs + syntax.prep_objects(verb, preps))
+            # "discussed the budget with Trump": what is discussed is no participant
+            raw.recipients = self.refs(([] if spec.needs_recipient else objs) + syntax.prep_objects(verb, preps))
             if not raw.recipients and spec.recipients:
                 # the parser hangs "to America PAC" on a noun of the clause: look one level down
                 for child in [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")] + syntax.prep_objects(verb, ("in", "on", "for")):
@@ -295,7 +300,9 @@ class EventFinder:
         raw.actors = possessors
         raw.actors += [r for r in self.refs(syntax.prep_objects(noun, actor_preps)) if r not in raw.actors]
         raw.recipients += [r for r in self.refs(syntax.prep_objects(noun, recipient_preps)) if r not in raw.recipients]
-        between = self.refs(syntax.prep_objects(noun, ("between", "among")))
+        holders = [noun] + ([head] if noun.dep_ == "nsubj" and head.pos_ == "VERB" else [])
+        # "No meeting took place between X and Y": the parser hangs "between" on the verb
+        between = self.refs([p for h in holders for p in syntax.prep_objects(h, ("between", "among"))])
         raw.actors += [r for r in between if r not in raw.actors]
         light = None
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
@@ -358,6 +365,10 @@ class EventFinder:
                 return False
         if raw.spec.if_person and any(r.kind == "Person" for r in raw.recipients):
             raw.type = raw.spec.if_person
+        if raw.type == "ACCUSE" and raw.trigger.lemma_ == "attack" and any(
+            o.lemma_.lower() in PHYSICAL_TARGETS for o in syntax.objects(raw.trigger)
+        ):
+            raw.type = "ASSAULT"  # "attacked commercial ships" is no criticism
         if raw.type == "ACCUSE" and raw.spec.mode == "allege" and raw.trigger.lemma_ in ("sue", "lawsuit", "suit"):
             if words & self.ont.award_context:
                 raw.type = "CONTRACT_PROTEST"
@@ -433,7 +444,8 @@ class EventFinder:
 def _forums_to_others(raw: RawEvent) -> None:
     """A protest 'with the GAO' or a suit 'in the Court of Federal Claims' is heard there; the
     protest is against the awarding body."""
-    forums = [r for r in raw.recipients if any(w in r.name.lower() for w in FORUM_WORDS)]
+    # the winner of the award ("challenging the award to SpaceX") is among the others too
+    forums = [r for r in raw.recipients if any(w in r.name.lower() for w in FORUM_WORDS) or r.kind in ("Company", "Person")]
     if forums:
         raw.recipients = [r for r in raw.recipients if r not in forums]
         raw.others += [r for r in forums if r not in raw.others]

@@ -78,7 +78,7 @@ class RelationFinder:
             if ref:
                 out.append(ref)
         for c in title.children:
-            if c.dep_ == "poss":
+            if c.dep_ in ("poss", "compound") and c.i < title.i:  # "Blue Origin's CEO", "a NASA contractor"
                 ref = self.ref_of(c)
                 if ref:
                     out.append(ref)
@@ -160,7 +160,9 @@ class RelationFinder:
         out = []
         for s in subjects:
             for o in objects:
-                subject, obj = self.ref_of(s), self.ref_of(o)
+                # "running Amazon's devices business" -> Amazon
+                poss = [c for c in o.children if c.dep_ == "poss"]
+                subject, obj = self.ref_of(s), self.ref_of(o) or (self.ref_of(poss[0]) if poss else None)
                 if subject and obj:
                     out.append(RawRelation(rtype, subject, obj, token, time_anchor=token))
         return out

@@ -78,7 +78,12 @@ def find_attributions(sent: Span, table: DocEntities) -> list[Attribution]:
                 continue  # "is said to have met": a hedge, read in _hedge, not a named source
             comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "pcomp") or (c.dep_ == "dobj" and c.pos_ == "VERB")]
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-            governed = comps or ([tok.head] if tok.dep_ in ("parataxis", "ccomp") and tok.head != tok else [])
+            # "..., X said": the speech verb hangs on the clause it reports (not so for "rejected")
+            parenthetical = (
+                tok.dep_ in ("parataxis", "ccomp") and tok.head != tok and tok.lemma_ in cues["speech_verbs"]
+                and not any(c.dep_ == "dobj" for c in tok.children)
+            )
+            governed = comps or ([tok.head] if parenthetical else [])
             if not governed or not subj:
                 continue
             status, source = _source_of(subj[0], table, cues)

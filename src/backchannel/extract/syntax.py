@@ -111,6 +111,11 @@ def prep_objects(token: Token, preps: set[str] | tuple[str, ...]) -> list[Token]
     return out
 
 
+def prep_objects_of(tokens: list[Token], preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the given prepositions attached to any of the tokens ("hundreds of demonstrators")."""
+    return [p for tok in tokens for p in prep_objects(tok, preps)]
+
+
 def objects(verb: Token) -> list[Token]:
     """Direct and indirect objects of a verb."""
     out = []

@@ -92,7 +92,11 @@ class NameSpreader:
             if not overlapping:
                 keep.append(ent)
                 continue
-            if ent.label_ in WEAK_LABELS and not (ent.ent_id_ and len(ent) >= max(len(s) for s in overlapping)):
+            longest = max(len(s) for s in overlapping)
+            # A longer organisation name that contains the person's name stays whole
+            # ("Trump-Vance Inaugural Committee", "Trump Organization").
+            keeps_name = ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW") and len(ent) > longest + 1
+            if ent.label_ in WEAK_LABELS and not keeps_name and not (ent.ent_id_ and len(ent) >= longest):
                 continue  # the spread name replaces it
             if ent.label_ == "PERSON" and any(s.label_ == "PERSON" and len(s) > len(ent) for s in overlapping):
                 continue

