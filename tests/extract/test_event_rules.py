@@ -190,3 +190,48 @@ def test_protest_forum_is_not_the_recipient(extract):
     e = find_event(ex, "CONTRACT_PROTEST", actor="Blue Origin")
     assert names(e.recipients) == {"NASA"}
     assert names(e.others) == {"Government Accountability Office"}
+
+
+# Rules added while reading the development gold set's errors; each is one sentence and its event.
+GOLD_RULE_CASES = [
+    ("No meeting took place between Pete Hegseth and Alex Karp, the Pentagon said.", "CONSULT", "Pete Hegseth", None),
+    ("Elon Musk will visit the White House on Thursday with Sam Altman.", "CONSULT", "Sam Altman", "White House"),
+    ("Jeff Bezos discussed the lander programme with Donald Trump.", "CONSULT", "Jeff Bezos", "Donald Trump"),
+    ("The Federal Aviation Administration fined SpaceX $633,009 on Tuesday.", "SANCTION", "Federal Aviation Administration", "SpaceX"),
+    ("NASA rejected a request from Boeing for more money.", "REJECT", "NASA", "Boeing"),
+    ("NASA rejected a request from Boeing for more money.", "REQUEST", "Boeing", "NASA"),
+    ("Pete Hegseth issued an ultimatum to Anthropic. Anthropic rejected the demand on Monday.", "REJECT", "Anthropic", "Pete Hegseth"),
+    ("NASA delayed the landing again. The decision was criticised by Senator Ted Cruz.", "ACCUSE", "Ted Cruz", "NASA"),
+    ("SpaceX spent about $2.1 million lobbying Congress last year.", "LOBBY", "SpaceX", "United States Congress"),
+    ("Ballard Partners lobbied the Pentagon on behalf of Blue Origin.", "LOBBY", "Blue Origin", "Department of Defense"),
+    ("Elon Musk contributed $75 million in the third quarter to America PAC before the election.", "DONATE", "Elon Musk", "America PAC"),
+    ("Palantir secured a $10 billion enterprise agreement with the U.S. Army last week.", "CONTRACT_AWARD", "United States Army", "Palantir"),
+    ("FBI agents arrested two men on Tuesday.", "COERCE", "Federal Bureau of Investigation", None),
+    ("Donald Trump threatened to cancel the contracts held by Elon Musk's companies.", "THREATEN", "Donald Trump", "Elon Musk"),
+    ("Demonstrators rallied outside the showroom against Elon Musk's role in the government.", "PROTEST", None, "Elon Musk"),
+    ("Boeing did not submit a proposal for NASA's Mars Sample Return redesign.", "CONTRACT_BID", "Boeing", "NASA"),
+    ("A gunman shot at the former president during a rally, hours before Elon Musk endorsed Donald Trump.", "ASSAULT", None, "Donald Trump"),
+]
+
+
+@pytest.mark.parametrize("text,type_,actor,recipient", GOLD_RULE_CASES)
+def test_gold_rule(extract, text, type_, actor, recipient):
+    ex = extract(text, published="2024-07-15" if "gunman" in text else "2025-06-26")
+    found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
+    assert find_event(ex, type_, actor=actor, recipient=recipient) is not None, found
+
+
+def test_what_is_threatened_is_not_an_event(extract):
+    ex = extract("Donald Trump threatened to cancel the contracts held by Elon Musk's companies.")
+    assert [e.type for e in ex.events] == ["THREATEN"]
+
+
+def test_an_employee_of_a_body_is_not_the_body(extract):
+    ex = extract("FBI agents arrested a former employee of the U.S. Air Force on Tuesday.")
+    assert "United States Air Force" not in names(find_event(ex, "COERCE").recipients)
+
+
+def test_protest_winner_is_among_the_others(extract):
+    ex = extract("Blue Origin protested the lander award to SpaceX before the Government Accountability Office.")
+    e = find_event(ex, "CONTRACT_PROTEST", actor="Blue Origin")
+    assert "SpaceX" not in names(e.recipients)

@@ -37,6 +37,9 @@ AGENT_NOUNS = {"gunman", "demonstrator", "protester", "protestor", "attacker", "
                "rebel", "soldier", "troop", "police", "crowd", "activist", "lawmaker", "senator", "official", "group"}
 PHYSICAL_TARGETS = {"ship", "vessel", "base", "site", "convoy", "troop", "soldier", "plane", "aircraft", "facility",
                     "building", "embassy", "city", "town", "village", "tanker", "drone", "satellite", "infrastructure"}
+RESPONSE_TYPES = {"REJECT", "AGREE", "CONCEDE", "ACCUSE", "SUPPORT", "CONTRACT_PROTEST", "RETREAT"}
+DEMAND_NOUNS = {"demand", "request", "ultimatum", "offer", "proposal", "plea", "appeal", "threat", "call"}
+DECISION_NOUNS = {"decision", "move", "plan", "delay", "choice", "announcement", "policy", "award", "selection", "ruling"}
 TITLE_HEADS = {"executive", "ceo", "chief", "president", "chairman", "chairwoman", "founder", "director", "head",
                "administrator", "secretary", "spokesman", "spokeswoman", "spokesperson"}
 # Where a contract protest is heard, not whom it is against: those go to "others".
@@ -66,7 +69,8 @@ class RawEvent:
 def _matching_trigger(token: Token) -> Trigger | None:
     ont = ontology.events()
     if token.pos_ == "VERB":
-        if (token.dep_ in ("amod", "acomp", "compound") or token.tag_ == "JJ") and not any(c.dep_ == "dobj" for c in token.children):
+        verb_like = any(c.dep_ == "dobj" for c in token.children) or (token.tag_ == "VBG" and token.head.pos_ == "PROPN")
+        if (token.dep_ in ("amod", "acomp", "compound") or token.tag_ == "JJ") and not verb_like:
             return None  # "an appealing design", "makes it appealing": adjectives, not acts ("$2 million lobbying Congress" is one)
         key = ("VERB", token.lemma_.lower())
     elif token.pos_ in ("NOUN",) or (token.pos_ == "PROPN" and token.lower_ in ("talks",)):
@@ -145,6 +149,8 @@ class EventFinder:
             found = []
             for obj in syntax.prep_objects(tok, ("of", "from", "by")):
                 found.extend(r for r in self._np_refs(obj, depth + 1) if r not in found)
+            for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):  # "sites run by X"
+                found.extend(r for r in self.refs(syntax.agents(acl)) if r not in found)
             if found:
                 return found
         if tok.lower_ in DESCRIPTION_HEADS or (tok.lemma_ in ontology.descriptors() and tok.pos_ == "NOUN" and tok.tag_ == "NNS"):
@@ -215,7 +221,28 @@ class EventFinder:
             raw.modality = self._modality(raw)
             raw.count = raw.count if raw.count is not None else self._count(raw)
             events.append(raw)
-        return _fold_purpose_clauses(events)
+        events = _fold_purpose_clauses(events)
+        self._event_anaphora(events)
+        return events
+
+    def _event_anaphora(self, events: list[RawEvent]) -> None:
+        """'Anthropic rejected the demand' answers the one who made the demand; 'the decision was
+        criticised' targets whoever the previous sentence says decided."""
+        for raw in events:
+            if raw.recipients or raw.type not in RESPONSE_TYPES:
+                continue
+            objs = syntax.objects(raw.trigger) + [c for c in raw.trigger.children if c.dep_ == "nsubjpass"]
+            for obj in objs:
+                if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+                    continue
+                lemma = obj.lemma_.lower()
+                if lemma in DEMAND_NOUNS:
+                    earlier = [e for e in events if e.trigger.i < raw.trigger.i and e.type in ("REQUEST", "THREATEN") and e.actors]
+                    if earlier:
+                        raw.recipients = [r for r in earlier[-1].actors if r not in raw.actors]
+                elif lemma in DECISION_NOUNS and raw.trigger.sent.start > 0:
+                    prev = self.doc[raw.trigger.sent.start - 1].sent.root
+                    raw.recipients = [r for r in self.refs([t for t in prev.children if t.dep_ == "nsubj"]) if r not in raw.actors]
 
     def _on_behalf(self, verb: Token) -> list[EntityRef]:
         """'lobbied the Pentagon on behalf of Blue Origin': the client acts too."""
@@ -270,7 +297,8 @@ class EventFinder:
             raw.recipients = self.refs(([] if spec.needs_recipient else objs) + syntax.prep_objects(verb, preps))
             if not raw.recipients and spec.recipients:
                 # the parser hangs "to America PAC" on a noun of the clause: look one level down
-                for child in [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")] + syntax.prep_objects(verb, ("in", "on", "for")):
+                all_preps = tuple({c.lower_ for c in verb.children if c.dep_ == "prep"})
+                for child in [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")] + syntax.prep_objects(verb, all_preps):
                     raw.recipients += [r for r in self.refs(syntax.prep_objects(child, spec.recipients)) if r not in raw.recipients]
             if not objs and spec.type in ("APPOINT", "DEPART", "REQUEST"):
                 # "renominated Jared Isaacman to lead NASA" parsed as a clause with its own subject
@@ -481,6 +509,11 @@ def _fold_purpose_clauses(events: list[RawEvent]) -> list[RawEvent]:
         parent = by_trigger.get(event.trigger.head.i)
         if parent is None and event.trigger.dep_ == "pobj":  # "won the largest share of the awards"
             parent = by_trigger.get(event.trigger.head.head.i)
+        if parent is not None and parent.type in ("THREATEN", "REQUEST") and event.trigger.dep_ == "xcomp":
+            # "threatened to cancel the contracts": the cancelling is what is threatened, not an act
+            if not parent.recipients:
+                parent.recipients = [r for r in event.recipients if r not in parent.actors]
+            continue
         if (
             parent is not None
             and parent is not event

@@ -72,6 +72,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         if not is_passive(verb) and verb.tag_ != "VBN":
             return [head]
+    if verb.dep_ == "amod" and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
+        return subjects(head.head, depth + 1)  # "spent $2 million lobbying Congress"
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         return subjects(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else []
     return []
@@ -117,8 +119,10 @@ def prep_objects_of(tokens: list[Token], preps: tuple[str, ...]) -> list[Token]:
 
 
 def objects(verb: Token) -> list[Token]:
-    """Direct and indirect objects of a verb."""
+    """Direct and indirect objects of a verb (the parser makes "lobbying Congress" an adjective)."""
     out = []
+    if verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.head.pos_ == "PROPN":
+        out.extend(with_conjuncts(verb.head))
     for c in verb.children:
         if c.dep_ in ("dobj", "dative"):
             out.extend(with_conjuncts(c))
