@@ -37,3 +37,24 @@ def test_verb_relation_takes_its_date(extract):
 def test_no_relation_between_a_person_and_a_place(extract):
     rels = extract("U.S. President Donald Trump spoke on Monday.").relations
     assert not [r for r in rels if r.object.kind == "Place"]
+
+
+@pytest.mark.parametrize(
+    "text,type_,subject,object_",
+    [
+        ("Space Force chief Gen. Chance Saltzman spoke on Tuesday.", "executive_of", "Chance Saltzman", "United States Space Force"),
+        ("Defense Secretary Pete Hegseth spoke on Tuesday.", "executive_of", "Pete Hegseth", "Department of Defense"),
+        ("xAI, Elon Musk's artificial intelligence company, won a contract.", "owner_of", "Elon Musk", "xAI"),
+        ("Elon Musk gave money to America PAC, the committee he founded last year.", "founder_of", "Elon Musk", "America PAC"),
+        ("Anduril sells counter-drone systems to the Pentagon.", "contractor_of", "Anduril", "Department of Defense"),
+        ("Northrop Grumman, a longtime NASA contractor, will build the module.", "contractor_of", "Northrop Grumman", "NASA"),
+    ],
+)
+def test_relation_from_gold_errors(extract, text, type_, subject, object_):
+    found = [(r.type, r.subject.name, r.object.name) for r in extract(text).relations]
+    assert (type_, subject, object_) in found, found
+
+
+def test_nominated_to_lead_is_not_leading(extract):
+    rels = extract("Donald Trump nominated Jared Isaacman to lead NASA.").relations
+    assert not [r for r in rels if r.type == "executive_of"]

@@ -144,7 +144,7 @@ class DocumentExtractor:
 
     def relations(self) -> list[Relation]:
         out = []
-        for raw in find_relations(self.table, self.excluded):
+        for raw in find_relations(self.table, self.excluded, self.article.published):
             out.append(self._relation(raw))
         return out
 

@@ -11,15 +11,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Span, Token
 
 from .. import ontology
 from ..model import EntityRef
 from . import syntax
-from .entities import DocEntities
+from .entities import DocEntities, entity_id
 
 ORG_PREPS = ("of", "for", "at", "with", "to")
+HONORIFICS = {"gen.", "gen", "adm.", "dr.", "sen.", "rep.", "col.", "lt.", "gov.", "mr.", "ms.", "mrs.", "general", "admiral"}
+COMPANY_NOUNS = {"company", "firm", "startup", "venture", "business", "outfit", "maker"}
+# Verbs that state a relation through a preposition: "the systems it sells to the Pentagon".
+PREP_VERBS = {"sell": ("contractor_of", "to"), "supply": ("contractor_of", "to"), "work": ("employee_of", "for")}
 EXTRA_TITLES = {"venture": "subsidiary_of", "joint venture": "subsidiary_of", "partner": "contractor_of"}
 
 
@@ -57,8 +62,9 @@ def title_type(token: Token) -> str | None:
 class RelationFinder:
     """Find the standing relations of one document."""
 
-    def __init__(self, table: DocEntities, excluded: set[int]):
+    def __init__(self, table: DocEntities, excluded: set[int], published: date | None = None):
         self.table = table
+        self.published = published
         self.doc = table.doc
         self.excluded = excluded
         self.verbs = ontology.relations()["verbs"]
@@ -125,6 +131,13 @@ class RelationFinder:
         if org.dep_ == "pobj" and org.head.lower_ in ORG_PREPS and org.head.head.pos_ == "NOUN":
             pairs.append((token, org.head.head))
         out = []
+        if token.lemma_.lower() in COMPANY_NOUNS:
+            # "xAI, Elon Musk's artificial intelligence company" -> owner_of(Elon Musk, xAI)
+            company = self.ref_of(token.head)
+            for c in token.children:
+                owner = self.ref_of(c) if c.dep_ == "poss" else None
+                if company and owner and owner.kind == "Person":
+                    out.append(RawRelation("owner_of", owner, company, token))
         for person_tok, title_tok in pairs:
             subject = self.ref_of(person_tok)
             rtype = title_type(title_tok)
@@ -148,6 +161,13 @@ class RelationFinder:
 
     def _verbal(self, token: Token) -> list[RawRelation]:
         # "Bezos founded Blue Origin in 2000"; "Blue Origin, founded by Jeff Bezos"
+        if token.pos_ == "VERB" and token.lemma_.lower() in PREP_VERBS and token.dep_ not in ("xcomp",):
+            rtype, prep = PREP_VERBS[token.lemma_.lower()]
+            return [
+                RawRelation(rtype, s, o, token, time_anchor=token)
+                for s in filter(None, (self.ref_of(t) for t in syntax.subjects(token)))
+                for o in filter(None, (self.ref_of(t) for t in syntax.prep_objects(token, (prep,))))
+            ]
         if token.pos_ != "VERB" or token.lemma_.lower() not in self.verbs:
             return []
         if token.dep_ in ("xcomp", "advcl") or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "to") for c in token.children):
@@ -157,6 +177,11 @@ class RelationFinder:
             subjects, objects = syntax.agents(token), syntax.passive_subjects(token)
         else:
             subjects, objects = syntax.subjects(token), syntax.objects(token)
+            if not objects and token.dep_ == "relcl":
+                # "America PAC, the committee he founded": the clause's object is the noun it hangs on
+                head = token.head
+                objects = [head.head if head.dep_ == "appos" else head]
+                subjects = [t for t in token.children if t.dep_ == "nsubj"]
         out = []
         for s in subjects:
             for o in objects:
@@ -168,7 +193,8 @@ class RelationFinder:
         return out
 
     def _prenominal(self, ent: Span) -> list[RawRelation]:
-        # "SpaceX founder Elon Musk", "Blue Origin's CEO Dave Limp", "NASA Administrator Bill Nelson"
+        # "SpaceX founder Elon Musk", "Blue Origin's CEO Dave Limp", "Space Force chief Gen. Chance
+        # Saltzman", "Defense Secretary Pete Hegseth" (the body from the office the gazetteer knows)
         if ent.label_ != "PERSON":
             return []
         subject = self.ref_of(ent.root)
@@ -180,21 +206,38 @@ class RelationFinder:
                 break
             title_words.insert(0, tok)
             i -= 1
+        title_words = [t for t in title_words if t.lower_ not in HONORIFICS]
         if not title_words or subject is None:
             return []
         if i >= 0 and self.doc[i].tag_ == "POS":
             i -= 1
         org = self.ref_of(self.doc[i]) if i >= 0 else None
-        if org is None:
-            return []
         titles = _titles()
         for k in range(len(title_words)):
             phrase = " ".join(t.lower_ for t in title_words[k:])
             if phrase in titles:
-                return [RawRelation(titles[phrase], subject, org, title_words[-1])]
+                office = self._office_body(subject, " ".join(t.lower_ for t in title_words))
+                if office is not None and (org is None or ontology.gazetteer().lookup(org.name) is None):
+                    org = office  # "Defense Secretary": the department, not an organisation called "Defense"
+                return [RawRelation(titles[phrase], subject, org, title_words[-1])] if org else []
         return []
 
+    def _office_body(self, person: EntityRef, title: str) -> EntityRef | None:
+        """The body of an office the gazetteer says the person held on the publication date."""
+        entry = ontology.gazetteer().lookup(person.name)
+        if entry is None or self.published is None:
+            return None
+        words = set(title.split())
+        for role in entry.roles:
+            if role.holds_on(self.published) and words & set(role.title.split()):
+                body = ontology.gazetteer().lookup(role.of)
+                name = body.name if body else role.of
+                if body is not None and body.kind == "Place":
+                    return None
+                return EntityRef(name=name, kind=body.kind if body else None, id=entity_id(name))
+        return None
 
-def find_relations(table: DocEntities, excluded: set[int]) -> list[RawRelation]:
+
+def find_relations(table: DocEntities, excluded: set[int], published: date | None = None) -> list[RawRelation]:
     """All standing relations stated in the document."""
-    return RelationFinder(table, excluded).find()
+    return RelationFinder(table, excluded, published).find()
