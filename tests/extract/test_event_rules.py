@@ -235,3 +235,18 @@ def test_protest_winner_is_among_the_others(extract):
     ex = extract("Blue Origin protested the lander award to SpaceX before the Government Accountability Office.")
     e = find_event(ex, "CONTRACT_PROTEST", actor="Blue Origin")
     assert "SpaceX" not in names(e.recipients)
+
+
+def test_a_duration_is_not_when(extract):
+    e = find_event(extract("Jeff Bezos met Donald Trump for an hour."), "CONSULT", actor="Jeff Bezos")
+    assert e.time is None
+
+
+def test_time_of_an_infinitive_complement(extract):
+    e = find_event(extract("Donald Trump nominated Jared Isaacman to lead NASA on Tuesday."), "APPOINT", actor="Donald Trump")
+    assert e.time is not None and e.time.interval_start == date(2025, 6, 24)
+
+
+def test_lobbying_time_from_the_spending_clause(extract):
+    e = find_event(extract("SpaceX spent about $2.1 million lobbying Congress last year."), "LOBBY", actor="SpaceX")
+    assert e.time.interval_start == date(2024, 1, 1)

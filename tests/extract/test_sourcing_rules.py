@@ -47,3 +47,16 @@ def test_source_is_never_a_participant(extract, text):
         for ref in (*e.actors, *e.recipients, *e.others):
             assert ref.name not in ("The Wall Street Journal", "The Washington Post")
             assert "analyst" not in ref.name.lower()
+
+
+@pytest.mark.parametrize(
+    "text,status,source",
+    [
+        ("Jeff Bezos met Donald Trump, two White House officials who asked not to be named told Politico.", "anonymous", None),
+        ("Jeff Bezos met Donald Trump, the NASA Office of Inspector General said.", "attributed", "NASA Office of Inspector General"),
+        ("Jeff Bezos met Donald Trump, according to a filing with the Senate Office of Public Records.", "attributed", "Senate Office of Public Records"),
+    ],
+)
+def test_sourcing_from_gold_errors(extract, text, status, source):
+    e = find_event(extract(text), "CONSULT", actor="Jeff Bezos")
+    assert (e.sourcing.status, e.sourcing.source) == (status, source)

@@ -98,13 +98,15 @@ class DocumentExtractor:
         """The time expression attached to the trigger's own clause, never one from an attribution."""
         targets = {trigger.i, *(a.i for a in anchors)}
         for head, span in self.time_heads:
-            if head.i in self.excluded or head.sent != trigger.sent:
-                continue
+            if head.i in self.excluded or head.sent != trigger.sent or span.granularity == "duration":
+                continue  # "less than an hour after" says how long, not when
             node = head
             for _ in range(8):
                 if node.i in targets:
                     return span
-                if node.head == node or (node != head and node.pos_ in ("VERB", "AUX") and node.i not in targets):
+                # climb out of an infinitive complement ("renominated X to lead NASA on Tuesday")
+                through = node.dep_ == "xcomp" and node.head.i in targets
+                if node.head == node or (node != head and node.pos_ in ("VERB", "AUX") and node.i not in targets and not through):
                     break
                 node = node.head
         return None

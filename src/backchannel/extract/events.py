@@ -365,6 +365,9 @@ class EventFinder:
         """Verbs above the trigger in the same statement: 'visited ... to meet' -> visited."""
         out = []
         node = verb
+        if verb.dep_ == "amod" and verb.head.dep_ == "dobj":  # "spent $2 million lobbying Congress last year"
+            out.append(verb.head.head)
+            node = verb.head.head
         while node.dep_ in ("xcomp", "advcl", "conj") and node.head != node and len(out) < 4:
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
                 break  # a clause with its own subject is a statement of its own ("..., but it may bid")

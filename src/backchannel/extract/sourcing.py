@@ -47,6 +47,8 @@ def _source_of(head: Token, table: DocEntities, cues: dict) -> tuple[str, str | 
                     if tok.head.dep_ == "agent" or tok.head.lower_ == "by":
                         break
     head_lemma = head.lemma_.lower()
+    if head_lemma in cues["anonymous_heads"] and words & cues["anonymous_modifiers"]:
+        return "anonymous", None  # "two White House officials who asked not to be named"
     if ent is None and head_lemma in cues["speculative_heads"]:
         return "speculative", None
     if ent is None and (head_lemma in cues["anonymous_heads"] and (words & cues["anonymous_modifiers"] or head.tag_ == "NNS")):

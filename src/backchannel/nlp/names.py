@@ -25,6 +25,36 @@ TITLE_WORDS = {"president", "vice", "senator", "sen.", "rep.", "secretary", "adm
                "dr.", "mr.", "ms.", "mrs.", "former", "founder", "chief", "general", "gen.", "judge"}
 
 
+# Words that make "NASA Office of Inspector General" or "Senate Office of Public Records" a body of its
+# own, not NASA or the Senate.
+UNIT_HEADS = {"Office", "Inspector", "Committee", "Subcommittee", "Panel", "Board", "Directorate", "Division",
+              "Academy", "Laboratory", "Command", "Bureau", "Agency", "Council"}
+
+
+def extend_units(doc: Doc) -> None:
+    """Extend an organisation name by the unit name that follows it: 'NASA' + 'Office of Inspector General'."""
+    ents = list(doc.ents)
+    changed = False
+    for k, ent in enumerate(ents):
+        if ent.label_ != "ORG" or ent.end >= len(doc) or doc[ent.end].text not in UNIT_HEADS:
+            continue
+        end = ent.end
+        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in ("of", "and", "for")) and doc[end].text not in (".", ","):
+            end += 1
+        while end > ent.end and doc[end - 1].lower_ in ("of", "and", "for"):
+            end -= 1
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if nxt is not None and nxt.start < end:
+            if nxt.label_ == "PERSON":
+                continue
+            end = max(end, nxt.end)
+            ents[k + 1] = None
+        ents[k] = Span(doc, ent.start, end, label="ORG")
+        changed = True
+    if changed:
+        doc.ents = filter_spans([e for e in ents if e is not None])
+
+
 @Language.factory("backchannel_names")
 def make_names(nlp: Language, name: str) -> "NameSpreader":
     return NameSpreader()
@@ -37,6 +67,7 @@ class NameSpreader:
         try:
             matches = self.match(doc)
             self.set_annotations(doc, matches)
+            extend_units(doc)
         except Exception:  # noqa: BLE001 - one odd document must not kill a batch
             log.exception("backchannel_names failed on a document; keeping the model's entities")
         return doc
