@@ -83,7 +83,7 @@ def find_attributions(sent: Span, table: DocEntities) -> list[Attribution]:
             # "..., X said": the speech verb hangs on the clause it reports (not so for "rejected")
             parenthetical = (
                 tok.dep_ in ("parataxis", "ccomp") and tok.head != tok and tok.lemma_ in cues["speech_verbs"]
-                and not any(c.dep_ == "dobj" for c in tok.children)
+                and (tok.lemma_ == "tell" or not any(c.dep_ == "dobj" for c in tok.children))
             )
             governed = comps or ([tok.head] if parenthetical else [])
             if not governed or not subj:
