@@ -52,7 +52,7 @@ def test_source_is_never_a_participant(extract, text):
 @pytest.mark.parametrize(
     "text,status,source",
     [
-        ("Jeff Bezos met Donald Trump, two White House officials who asked not to be named told Politico.", "anonymous", None),
+        ("Two White House officials who asked not to be named told Politico that Jeff Bezos met Donald Trump.", "anonymous", None),
         ("Jeff Bezos met Donald Trump, the NASA Office of Inspector General said.", "attributed", "NASA Office of Inspector General"),
         ("Jeff Bezos met Donald Trump, according to a filing with the Senate Office of Public Records.", "attributed", "Senate Office of Public Records"),
     ],
