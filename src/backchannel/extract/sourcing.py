@@ -35,7 +35,7 @@ def _np_text(token: Token) -> str:
 
 def _source_of(head: Token, table: DocEntities, cues: dict) -> tuple[str, str | None]:
     """(status, source) for the noun phrase that makes a claim: an entity, anonymous people, analysts."""
-    words = {t.lemma_.lower() for t in head.subtree}
+    words = {t.lemma_.lower() for t in head.subtree} | {t.lower_ for t in head.subtree}
     ent = table.entity_at(head)
     if ent is None:
         for tok in head.subtree:
