@@ -250,3 +250,21 @@ def test_time_of_an_infinitive_complement(extract):
 def test_lobbying_time_from_the_spending_clause(extract):
     e = find_event(extract("SpaceX spent about $2.1 million lobbying Congress last year."), "LOBBY", actor="SpaceX")
     assert e.time.interval_start == date(2024, 1, 1)
+
+
+def test_meeting_between_a_broken_list_of_titled_people(extract):
+    ex = extract("A meeting between SpaceX president Gwynne Shotwell, ULA chief executive Tory Bruno and "
+                 "Space Force chief Gen. Chance Saltzman on Tuesday ended without agreement.")
+    e = find_event(ex, "CONSULT", actor="Gwynne Shotwell")
+    assert {"Gwynne Shotwell", "Tory Bruno", "Chance Saltzman"} <= names(e.actors)
+    assert "SpaceX" not in names(e.actors)
+
+
+def test_praise_for_a_confirmation_is_for_the_person(extract):
+    ex = extract("Donald Trump hailed the Senate's confirmation of Jared Isaacman as NASA administrator.")
+    assert find_event(ex, "SUPPORT", actor="Donald Trump", recipient="Jared Isaacman") is not None
+
+
+def test_a_second_criticism_in_return_is_a_second_event(extract):
+    ex = extract("Donald Trump renewed his criticism of Elon Musk. Musk attacked Trump's policies, drawing fire from Trump in return.")
+    assert len([e for e in ex.events if e.type == "ACCUSE" and names(e.actors) == {"Donald Trump"}]) == 2

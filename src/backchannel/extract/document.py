@@ -197,7 +197,7 @@ def _refers_back(raw: RawEvent, first: Event, later: Event) -> bool:
     trig = raw.trigger
     if trig.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another") for c in trig.children):
         return True
-    return {r.id or r.name for r in later.recipients} <= {r.id or r.name for r in first.recipients} or not first.recipients
+    return not later.recipients or not first.recipients
 
 
 def _fill(first: Event, later: Event) -> Event:

@@ -40,6 +40,7 @@ PHYSICAL_TARGETS = {"ship", "vessel", "base", "site", "convoy", "troop", "soldie
 RESPONSE_TYPES = {"REJECT", "AGREE", "CONCEDE", "ACCUSE", "SUPPORT", "CONTRACT_PROTEST", "RETREAT"}
 DEMAND_NOUNS = {"demand", "request", "ultimatum", "offer", "proposal", "plea", "appeal", "threat", "call"}
 DECISION_NOUNS = {"decision", "move", "plan", "delay", "choice", "announcement", "policy", "award", "selection", "ruling"}
+OFFICE_NOUNS = {"nomination", "confirmation", "appointment", "resignation", "departure", "firing", "ouster"}
 TITLE_HEADS = {"executive", "ceo", "chief", "president", "chairman", "chairwoman", "founder", "director", "head",
                "administrator", "secretary", "spokesman", "spokeswoman", "spokesperson"}
 # Where a contract protest is heard, not whom it is against: those go to "others".
@@ -133,6 +134,10 @@ class EventFinder:
                 return [self.table.ref(self.table.entity_at(c))]
         if tok.lower_ in TITLE_HEADS:
             return []  # an unresolved title ("its chief executive") is not its organisation
+        if tok.lemma_.lower() in OFFICE_NOUNS:  # "hailed the Senate's confirmation of Isaacman": Isaacman
+            found = self.refs(syntax.prep_objects(tok, ("of",)))
+            if found:
+                return found
         if tok.lower_ in LOCATION_HEADS | GROUP_HEADS:  # "visited NASA headquarters", "met NASA officials"
             for c in tok.children:
                 if c.dep_ in ("compound", "poss") and self.table.entity_at(c) is not None:
@@ -244,6 +249,21 @@ class EventFinder:
                     prev = self.doc[raw.trigger.sent.start - 1].sent.root
                     raw.recipients = [r for r in self.refs([t for t in prev.children if t.dep_ == "nsubj"]) if r not in raw.actors]
 
+    def _between(self, pobjs: list[Token]) -> list[EntityRef]:
+        """Everyone 'between X, Y and Z', even when the parser breaks the list ("SpaceX president
+        Gwynne Shotwell, ULA chief executive Tory Bruno and ..."): entities of the first one's kind."""
+        refs = self.refs(pobjs)
+        if not pobjs or not refs:
+            return refs
+        kind = refs[0].kind
+        for tok in sorted({t for p in pobjs for t in p.subtree}, key=lambda t: t.i):
+            ent = self.table.entity_at(tok)
+            if ent is not None and ent.kind == kind and tok.i not in self.excluded:
+                ref = self.table.ref(ent)
+                if ref not in refs:
+                    refs.append(ref)
+        return refs
+
     def _on_behalf(self, verb: Token) -> list[EntityRef]:
         """'lobbied the Pentagon on behalf of Blue Origin': the client acts too."""
         out = []
@@ -330,7 +350,7 @@ class EventFinder:
         raw.recipients += [r for r in self.refs(syntax.prep_objects(noun, recipient_preps)) if r not in raw.recipients]
         holders = [noun] + ([head] if noun.dep_ == "nsubj" and head.pos_ == "VERB" else [])
         # "No meeting took place between X and Y": the parser hangs "between" on the verb
-        between = self.refs([p for h in holders for p in syntax.prep_objects(h, ("between", "among"))])
+        between = self._between([p for h in holders for p in syntax.prep_objects(h, ("between", "among"))])
         raw.actors += [r for r in between if r not in raw.actors]
         light = None
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
