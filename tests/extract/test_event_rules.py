@@ -268,3 +268,41 @@ def test_praise_for_a_confirmation_is_for_the_person(extract):
 def test_a_second_criticism_in_return_is_a_second_event(extract):
     ex = extract("Donald Trump renewed his criticism of Elon Musk. Musk attacked Trump's policies, drawing fire from Trump in return.")
     assert len([e for e in ex.events if e.type == "ACCUSE" and names(e.actors) == {"Donald Trump"}]) == 2
+
+
+EXTRA_DEV_CASES = [
+    ("Alex Karp dined privately with Pete Hegseth last month.", "CONSULT", "Alex Karp", "Pete Hegseth"),
+    ("Boeing on Wednesday named Kelly Ortberg as its new chief executive.", "APPOINT", "Boeing", "Kelly Ortberg"),
+    ("JD Vance, accompanied by Senator Ted Cruz, will visit NASA headquarters on Friday.", "CONSULT", "Ted Cruz", "NASA"),
+    ("Palantir has agreed to work with Anduril on a shared software platform.", "AGREE", "Palantir", "Anduril"),
+    ("NASA came under fire from its inspector general, Paul Martin, on Monday.", "ACCUSE", "Paul Martin", "NASA"),
+    ("Anthropic has refused a Pentagon request to lift limits on its models.", "REJECT", "Anthropic", "Department of Defense"),
+    ("Anthropic has refused a Pentagon request to lift limits on its models.", "REQUEST", "Department of Defense", "Anthropic"),
+    ("The GAO denied the protests that Blue Origin and Dynetics had lodged against NASA's decision.", "REJECT", "Government Accountability Office", "Dynetics"),
+    ("The Pentagon cancelled consulting contracts worth $5.1 billion with Deloitte on Friday.", "SANCTION", "Department of Defense", "Deloitte"),
+    ("Boeing chief executive Dave Calhoun will step down, the company announced on Monday.", "DEPART", "Dave Calhoun", "Boeing"),
+    ("Pete Hegseth warned that Anthropic could be designated a supply-chain risk.", "THREATEN", "Pete Hegseth", "Anthropic"),
+]
+
+
+@pytest.mark.parametrize("text,type_,actor,recipient", EXTRA_DEV_CASES)
+def test_extra_dev_rule(extract, text, type_, actor, recipient):
+    ex = extract(text)
+    found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
+    assert find_event(ex, type_, actor=actor, recipient=recipient) is not None, found
+
+
+def test_a_denial_is_not_merged_into_the_report(extract):
+    ex = extract("Elon Musk and Donald Trump spoke by phone last week. A White House spokeswoman denied that the president had called Musk.")
+    statuses = sorted(e.sourcing.status for e in ex.events if e.type == "CONSULT")
+    assert statuses == ["asserted", "denied"]
+
+
+def test_an_anaphoric_mention_merges_whatever_its_sourcing(extract):
+    ex = extract("Jeff Bezos held two conversations with Donald Trump, according to Reuters. "
+                 "The specifics of Bezos's conversations with Trump remain undisclosed.")
+    assert len([e for e in ex.events if e.type == "CONSULT"]) == 1
+
+
+def test_the_nasa_probe_is_a_spacecraft(extract):
+    assert extract("The NASA probe deployed its solar panels on Tuesday.").events == ()

@@ -146,7 +146,7 @@ class DocumentExtractor:
 
     def relations(self) -> list[Relation]:
         out = []
-        for raw in find_relations(self.table, self.excluded, self.article.published):
+        for raw in find_relations(self.table, set(), self.article.published):
             out.append(self._relation(raw))
         return out
 
@@ -167,6 +167,7 @@ class DocumentExtractor:
     def run(self) -> Extraction:
         events = self.events()
         relations = self.relations()
+        events = [_body_left(e, relations) for e in events]
         return Extraction(self.article, self.table.finished(), tuple(events), tuple(relations), tuple(self.times))
 
 
@@ -195,9 +196,26 @@ def _refers_back(raw: RawEvent, first: Event, later: Event) -> bool:
     "Bezos's conversations") or adds nothing new; "drawing fire from Trump" after "Trump's criticism"
     is a second act."""
     trig = raw.trigger
-    if trig.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another") for c in trig.children):
+    anaphoric = trig.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another") for c in trig.children)
+    if "denied" in (first.sourcing.status, later.sourcing.status) and first.sourcing.status != later.sourcing.status:
+        return False  # a denial of a call is not the report of it
+    if anaphoric:
         return True
-    return not later.recipients or not first.recipients
+    return first.sourcing.status == later.sourcing.status and (not later.recipients or not first.recipients)
+
+
+def _body_left(event: Event, relations: list[Relation]) -> Event:
+    """'Boeing chief executive Dave Calhoun will step down': he leaves the body the same sentence says
+    he heads."""
+    if event.type != "DEPART" or event.recipients or not event.actors:
+        return event
+    actor = event.actors[0].id
+    bodies = tuple(
+        r.object for r in relations
+        if r.subject.id == actor and r.type in ("executive_of", "employee_of", "member_of")
+        and r.evidence.start == event.evidence.start
+    )
+    return replace(event, recipients=bodies[:1]) if bodies else event
 
 
 def _fill(first: Event, later: Event) -> Event:

@@ -40,6 +40,9 @@ PHYSICAL_TARGETS = {"ship", "vessel", "base", "site", "convoy", "troop", "soldie
 RESPONSE_TYPES = {"REJECT", "AGREE", "CONCEDE", "ACCUSE", "SUPPORT", "CONTRACT_PROTEST", "RETREAT"}
 DEMAND_NOUNS = {"demand", "request", "ultimatum", "offer", "proposal", "plea", "appeal", "threat", "call"}
 DECISION_NOUNS = {"decision", "move", "plan", "delay", "choice", "announcement", "policy", "award", "selection", "ruling"}
+DEAL_NOUNS = {"contract", "deal", "agreement", "partnership", "accord"}
+EVENT_NOUNS = {"request", "demand", "protest", "bid", "offer", "proposal", "appeal", "plea", "lawsuit", "complaint"}
+COMPOUND_ACTOR_NOUNS = {"investigation", "award", "selection", "nomination", "criticism", "endorsement", "threat"}
 OFFICE_NOUNS = {"nomination", "confirmation", "appointment", "resignation", "departure", "firing", "ouster"}
 TITLE_HEADS = {"executive", "ceo", "chief", "president", "chairman", "chairwoman", "founder", "director", "head",
                "administrator", "secretary", "spokesman", "spokeswoman", "spokesperson"}
@@ -152,8 +155,17 @@ class EventFinder:
         if tok.pos_ == "NOUN" and "Person" not in ontology.descriptors().get(tok.lemma_.lower(), ()):
             # ("a former employee of the Air Force" is a person, not the Air Force)
             found = []
-            for obj in syntax.prep_objects(tok, ("of", "from", "by")):
+            deal = tok.lemma_.lower() in DEAL_NOUNS
+            preps = ("of", "from", "by", "with") if deal else ("of", "from", "by")
+            holders = [tok] + ([c for c in tok.children if c.dep_ == "amod"] if deal else [])  # "contracts worth $5 billion with X"
+            for obj in syntax.prep_objects_of(holders, preps):
                 found.extend(r for r in self._np_refs(obj, depth + 1) if r not in found)
+            if tok.lemma_.lower() in EVENT_NOUNS:
+                # "a Pentagon request", "the protests that Blue Origin had lodged": who made them
+                found += [r for r in self.refs([c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]) if r not in found]
+                for relcl in (c for c in tok.children if c.dep_ == "relcl"):
+                    subj = [t for s in relcl.children if s.dep_ == "nsubj" for t in syntax.with_conjuncts(s)]
+                    found += [r for r in self.refs(subj) if r not in found]
             for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):  # "sites run by X"
                 found.extend(r for r in self.refs(syntax.agents(acl)) if r not in found)
             if found:
@@ -213,8 +225,8 @@ class EventFinder:
             has_subject = any(t.lemma_.lower() in AGENT_NOUNS for t in subj + syntax.prep_objects_of(subj, ("of",)))
             if not raw.actors and (spec.pos == "NOUN" or not (spec.inverse or syntax.is_passive(token) or has_subject)):
                 continue
-            if spec.needs_recipient and not raw.recipients:
-                continue  # "discussed the budget" alone is no meeting
+            if spec.needs_recipient and not raw.recipients and len(raw.actors) < 2:
+                continue  # "discussed the budget" alone is no meeting; "Musk and Trump spoke" is one
             if not (raw.actors or raw.recipients):
                 continue
             if spec.person and not any(r.kind == "Person" for r in raw.recipients):
@@ -274,14 +286,26 @@ class EventFinder:
 
     def verb_event(self, verb: Token, spec: Trigger) -> RawEvent:
         raw = self._verb_event(verb, spec)
-        raw.actors += [r for r in self._on_behalf(verb) if r not in raw.actors]
+        raw.actors += [r for r in self._on_behalf(verb) + self._companions(verb) if r not in raw.actors]
         if spec.type == "THREATEN" and not raw.recipients:
-            # "threatened to cancel the contracts held by Elon Musk's companies"
+            # "threatened to cancel the contracts held by Elon Musk's companies", "warned that the company ..."
+            for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
+                raw.recipients = raw.recipients or self._first_actor_inside(comp)
+        if spec.type in ("AGREE", "COOPERATE", "REQUEST") and not raw.recipients:
+            # "agreed to work with Anduril", "pressed to meet with NASA"
             for comp in (c for c in verb.children if c.dep_ == "xcomp"):
-                raw.recipients = self._first_actor_inside(comp)
+                raw.recipients += [r for r in self.refs(syntax.prep_objects(comp, ("with", "to"))) if r not in raw.recipients]
         if spec.type == "CONTRACT_PROTEST":
             _forums_to_others(raw)
         return raw
+
+    def _companions(self, verb: Token) -> list[EntityRef]:
+        """'JD Vance, accompanied by Senator Ted Cruz, is expected to visit': Cruz comes too."""
+        out = []
+        for subj in syntax.subjects(verb):
+            for acl in (c for c in subj.children if c.dep_ == "acl" and c.lemma_ in ("accompany", "join", "flank")):
+                out += self.refs(syntax.agents(acl))
+        return out
 
     def _first_actor_inside(self, tok: Token) -> list[EntityRef]:
         for node in sorted(tok.subtree, key=lambda t: t.i):
@@ -303,8 +327,8 @@ class EventFinder:
             for obj in syntax.objects(verb):
                 if spec.type == "CONSULT":  # "hosted Musk", "hosted a dinner for Musk"
                     raw.actors.extend(r for r in self.refs([obj] + syntax.prep_objects(obj, ("for",))) if r not in raw.actors)
-                else:
-                    raw.actors.extend(r for r in self._entities_inside(obj) if r not in raw.actors)
+                else:  # "won National Security Space Launch contracts from Space Systems Command"
+                    raw.actors.extend(r for r in self._entities_inside(obj) if r not in raw.actors and r.kind != "Programme")
         else:
             raw.actors = self.refs(syntax.subjects(verb))
             objs = syntax.objects(verb)
@@ -347,6 +371,13 @@ class EventFinder:
             raw.recipients = of_refs  # "the Senate's confirmation of Jared Isaacman"
         raw.actors = possessors
         raw.actors += [r for r in self.refs(syntax.prep_objects(noun, actor_preps)) if r not in raw.actors]
+        if not raw.actors and noun.lemma_.lower() in EVENT_NOUNS | COMPOUND_ACTOR_NOUNS:
+            # "a Pentagon request", "the protests that Blue Origin and Dynetics had lodged" (not "the NASA probe")
+            raw.actors = self.refs([c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
+            for relcl in (c for c in noun.children if c.dep_ == "relcl"):
+                subj = [t for s in relcl.children if s.dep_ == "nsubj" for t in syntax.with_conjuncts(s)]
+                raw.actors += [r for r in self.refs(subj) if r not in raw.actors]
+                raw.recipients += [r for r in self.refs(syntax.prep_objects(relcl, spec.recipients)) if r not in raw.recipients]
         raw.recipients += [r for r in self.refs(syntax.prep_objects(noun, recipient_preps)) if r not in raw.recipients]
         holders = [noun] + ([head] if noun.dep_ == "nsubj" and head.pos_ == "VERB" else [])
         # "No meeting took place between X and Y": the parser hangs "between" on the verb
@@ -355,8 +386,10 @@ class EventFinder:
         light = None
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             light = head
-        elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.head.lemma_ in self.ont.light_verbs:
-            light = head.head
+        elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and (
+            head.head.lemma_ in self.ont.light_verbs | self.ont.inverse_light_verbs
+        ):
+            light = head.head  # "came under fire from", "entered into talks with"
         if light is not None and light.lemma_ in self.ont.inverse_light_verbs:
             raw.recipients = self.refs(syntax.subjects(light)) + [r for r in raw.recipients]
             raw.actors += [r for r in self.refs(syntax.prep_objects(light, actor_preps)) if r not in raw.actors]

@@ -24,8 +24,12 @@ ORG_PREPS = ("of", "for", "at", "with", "to")
 HONORIFICS = {"gen.", "gen", "adm.", "dr.", "sen.", "rep.", "col.", "lt.", "gov.", "mr.", "ms.", "mrs.", "general", "admiral"}
 COMPANY_NOUNS = {"company", "firm", "startup", "venture", "business", "outfit", "maker"}
 # Verbs that state a relation through a preposition: "the systems it sells to the Pentagon".
-PREP_VERBS = {"sell": ("contractor_of", "to"), "supply": ("contractor_of", "to"), "work": ("employee_of", "for")}
-EXTRA_TITLES = {"venture": "subsidiary_of", "joint venture": "subsidiary_of", "partner": "contractor_of"}
+PREP_VERBS = {"sell": ("contractor_of", "to"), "supply": ("contractor_of", "to"), "work": ("employee_of", "for"),
+              "build": ("contractor_of", "for")}
+APPOINT_VERBS = {"appoint", "name", "nominate", "renominate", "hire", "select", "confirm", "tap", "pick", "choose", "elect"}
+EXTRA_TITLES = {"partner": "contractor_of"}
+# Titles whose relation runs the other way: "ULA, a joint venture of Boeing and Lockheed" -> Boeing owns ULA.
+REVERSED_TITLES = {"venture": "owner_of", "joint venture": "owner_of"}
 
 
 @dataclass
@@ -103,6 +107,7 @@ class RelationFinder:
         for token in self.doc:
             found.extend(self._appositive(token))
             found.extend(self._copular(token))
+            found.extend(self._appointed_as(token))
             found.extend(self._verbal(token))
         for ent in self.doc.ents:
             found.extend(self._prenominal(ent))
@@ -140,9 +145,28 @@ class RelationFinder:
                     out.append(RawRelation("owner_of", owner, company, token))
         for person_tok, title_tok in pairs:
             subject = self.ref_of(person_tok)
+            if subject and not self.table.entity_at(title_tok):
+                words = [c.lower_ for c in title_tok.lefts if c.dep_ in ("compound", "amod")] + [title_tok.lower_]
+                reverse = REVERSED_TITLES.get(" ".join(words[-2:])) or REVERSED_TITLES.get(words[-1])
+                if reverse:
+                    out.extend(RawRelation(reverse, org, subject, title_tok) for org in self.org_of_title(title_tok))
+                    continue
             rtype = title_type(title_tok)
             if subject and rtype and not self.table.entity_at(title_tok):
                 out.extend(RawRelation(rtype, subject, org, title_tok) for org in self.org_of_title(title_tok))
+        return out
+
+    def _appointed_as(self, token: Token) -> list[RawRelation]:
+        # "appointed Douglas Matty as head of its AI office", "named Kelly Ortberg as its new chief executive"
+        if token.lower_ != "as" or token.dep_ != "prep" or token.head.lemma_ not in APPOINT_VERBS:
+            return []
+        titles = [p for p in token.children if p.dep_ == "pobj" and title_type(p)]
+        people = [self.ref_of(o) for o in syntax.objects(token.head)]
+        out = []
+        for title in titles:
+            for person in filter(None, people):
+                if person.kind == "Person":
+                    out.extend(RawRelation(title_type(title), person, org, title) for org in self.org_of_title(title))
         return out
 
     def _copular(self, token: Token) -> list[RawRelation]:
@@ -166,7 +190,7 @@ class RelationFinder:
             return [
                 RawRelation(rtype, s, o, token, time_anchor=token)
                 for s in filter(None, (self.ref_of(t) for t in syntax.subjects(token)))
-                for o in filter(None, (self.ref_of(t) for t in syntax.prep_objects(token, (prep,))))
+                for o in filter(None, (self.ref_of(t) for t in syntax.prep_objects_of([token, *syntax.objects(token)], (prep,))))
             ]
         if token.pos_ != "VERB" or token.lemma_.lower() not in self.verbs:
             return []

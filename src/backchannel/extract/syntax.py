@@ -60,7 +60,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     head = verb.head
     if verb.dep_ in ("xcomp", "advcl") and head.pos_ in ("VERB", "AUX"):
-        if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL and infinitive:
             objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             if objs:
                 return with_conjuncts(objs[0])
@@ -124,7 +125,7 @@ def objects(verb: Token) -> list[Token]:
     if verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.head.pos_ == "PROPN":
         out.extend(with_conjuncts(verb.head))
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative"):
+        if c.dep_ in ("dobj", "dative") or (c.dep_ == "oprd" and c.pos_ == "PROPN"):  # "named Kelly Ortberg"
             out.extend(with_conjuncts(c))
     return out
 

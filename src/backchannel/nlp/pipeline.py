@@ -64,7 +64,8 @@ def _split_final_periods(nlp: Language) -> None:
 
 
 # Lemmas the small model gets wrong on words our triggers need ("fined" -> "fin").
-LEMMA_FIXES = {"fined": "fine", "refiled": "refile", "renominated": "renominate", "lobbied": "lobby"}
+LEMMA_FIXES = {"fined": "fine", "fines": "fine", "dined": "dine", "dines": "dine", "lambasted": "lambaste",
+               "lambastes": "lambaste", "renominated": "renominate", "lobbied": "lobby"}
 
 
 def _fix_lemmas(nlp: Language) -> None:
