@@ -306,3 +306,26 @@ def test_an_anaphoric_mention_merges_whatever_its_sourcing(extract):
 
 def test_the_nasa_probe_is_a_spacecraft(extract):
     assert extract("The NASA probe deployed its solar panels on Tuesday.").events == ()
+
+
+LEXICON_CASES = [
+    ("Sean Duffy was sworn in as transportation secretary by JD Vance on Tuesday.", "APPOINT", "JD Vance", "Sean Duffy"),
+    ("The Senate confirmed Jared Isaacman on Wednesday.", "APPOINT", "United States Senate", "Jared Isaacman"),
+    ("Donald Trump's nominee, Jared Isaacman, met senators on Monday.", "APPOINT", "Donald Trump", "Jared Isaacman"),
+    ("The Air Force ordered 15 aircraft from Boeing last year.", "CONTRACT_AWARD", "United States Air Force", "Boeing"),
+    ("Pete Hegseth toured the Anduril factory in California on Friday.", "CONSULT", "Pete Hegseth", "Anduril"),
+    ("Lockheed Martin negotiated with the Pentagon for months over the price.", "CONSULT", "Lockheed Martin", "Department of Defense"),
+    ("The Pentagon sent troops to the border in January.", "MOBILIZE", "Department of Defense", None),
+    ("Activists marched outside the SpaceX headquarters against Elon Musk's plans.", "PROTEST", None, "Elon Musk"),
+]
+
+
+@pytest.mark.parametrize("text,type_,actor,recipient", LEXICON_CASES)
+def test_lexicon(extract, text, type_, actor, recipient):
+    ex = extract(text)
+    found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
+    assert find_event(ex, type_, actor=actor, recipient=recipient) is not None, found
+
+
+def test_a_technical_challenge_is_no_protest(extract):
+    assert extract("The instrument was NASA's answer to the polarimeter challenge.").events == ()

@@ -379,6 +379,9 @@ class EventFinder:
                 raw.actors += [r for r in self.refs(subj) if r not in raw.actors]
                 raw.recipients += [r for r in self.refs(syntax.prep_objects(relcl, spec.recipients)) if r not in raw.recipients]
         raw.recipients += [r for r in self.refs(syntax.prep_objects(noun, recipient_preps)) if r not in raw.recipients]
+        if spec.type == "APPOINT":  # "Trump's nominee, Jared Isaacman", "Isaacman, Trump's pick"
+            named = [c for c in noun.children if c.dep_ == "appos"] + ([head] if noun.dep_ == "appos" else [])
+            raw.recipients += [r for r in self.refs(named) if r not in raw.recipients and r.kind == "Person"]
         holders = [noun] + ([head] if noun.dep_ == "nsubj" and head.pos_ == "VERB" else [])
         # "No meeting took place between X and Y": the parser hangs "between" on the verb
         between = self._between([p for h in holders for p in syntax.prep_objects(h, ("between", "among"))])
@@ -436,7 +439,7 @@ class EventFinder:
         sent = raw.trigger.sent
         # The previous sentence counts too: "It protested that decision" follows the award it names.
         window = self.doc[_previous_start(sent) : sent.end]
-        words = {t.lemma_.lower() for t in window}
+        words = {t.lemma_.lower() for t in window} | {t.lower_ for t in window}
         if raw.spec.context is not None and not (words & raw.spec.context):
             return False
         money = any(t.ent_type_ == "MONEY" for t in window)
@@ -457,7 +460,8 @@ class EventFinder:
             if words & self.ont.award_context:
                 raw.type = "CONTRACT_PROTEST"
         if raw.type == "CONTRACT_PROTEST" and not (words & self.ont.award_context):
-            raw.type = "PROTEST"
+            raw.type = "PROTEST"  # a protest not about an award needs the signs of a street protest
+            return bool(words & self.ont.contexts.get("PROTEST", frozenset()))
         return True
 
     def _mode(self, raw: RawEvent) -> str | None:

@@ -94,7 +94,8 @@ def passive_subjects(verb: Token) -> list[Token]:
 def agents(verb: Token) -> list[Token]:
     """The 'by' objects of a passive verb (also when the parser hangs 'by' on the object)."""
     out = []
-    attach = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    # also when the parser hangs 'by' on the object or on an 'as' phrase ("sworn in as secretary by Vance")
+    attach = [verb] + [c for c in verb.children if c.dep_ == "dobj"] + prep_objects(verb, ("as",))
     for c in (child for node in attach for child in node.children):
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             for p in c.children:

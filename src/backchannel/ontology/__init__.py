@@ -68,6 +68,7 @@ class EventOntology:
     inverse_light_verbs: frozenset[str]
     award_context: frozenset[str]
     contract_types: frozenset[str]
+    contexts: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +109,7 @@ def events() -> EventOntology:
         inverse_light_verbs=frozenset(data.get("inverse_light_verbs") or ()),
         award_context=frozenset(data.get("award_context") or ()),
         contract_types=frozenset(data.get("contract_types") or ()),
+        contexts={t: frozenset(spec["context"]) for t, spec in data["types"].items() if spec.get("context")},
     )
 
 
