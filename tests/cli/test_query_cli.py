@@ -277,3 +277,23 @@ def test_seed_show_bezos(seed_db):
     assert "Jeff Bezos (Person)" in out
     assert "founder_of" in out and "Blue Origin" in out
     assert "attributed (The Wall Street Journal)" in out
+
+
+def test_show_groups_a_relation_stated_by_several_articles(tmp_path):
+    from click.testing import CliRunner
+
+    from backchannel.cli import cli
+
+    db = str(tmp_path / "g.db")
+    corpus = tmp_path / "c.jsonl"
+    lines = [
+        {"text": "SpaceX founder Elon Musk spoke on Monday.", "published": "2025-01-06", "outlet": "A"},
+        {"text": "SpaceX founder Elon Musk spoke again on Tuesday.", "published": "2025-01-07", "outlet": "B"},
+    ]
+    import json
+
+    corpus.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    assert CliRunner().invoke(cli, ["ingest", str(corpus), "--db", db]).exit_code == 0
+    out = CliRunner().invoke(cli, ["show", "Musk", "--db", db]).output
+    assert out.count("Elon Musk founder_of SpaceX") == 1
+    assert "2 reports, first 2025-01-06" in out

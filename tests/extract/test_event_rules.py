@@ -329,3 +329,8 @@ def test_lexicon(extract, text, type_, actor, recipient):
 
 def test_a_technical_challenge_is_no_protest(extract):
     assert extract("The instrument was NASA's answer to the polarimeter challenge.").events == ()
+
+
+def test_stepping_down_as_head_of_a_company_leaves_it(extract):
+    ex = extract("Jeff Bezos stepped down as chief executive of Amazon in July.")
+    assert find_event(ex, "DEPART", actor="Jeff Bezos", recipient="Amazon") is not None

@@ -68,7 +68,7 @@ def show(name, db, as_json) -> None:
         out.print("also written: " + "; ".join(others), highlight=False)
     if rels:
         out.print("\n[bold]relations[/bold]")
-        for r in rels:
-            out.print(f"  {r['subject']['name']} {r['type']} {r['object']['name']}  [dim]{render.sourcing(r)}; {render.source_of(r)}[/dim]", highlight=False)
+        for line in render.grouped_relations(rels):
+            out.print(line, highlight=False)
     out.print(f"\n[bold]timeline[/bold] ({len(evts)} events)")
     render.timeline(evts)

@@ -103,3 +103,18 @@ def timeline(rows: list[dict], evidence: bool = True) -> None:
         out.print(f"{'':<24} {sourcing(e)}; {source_of(e)}", style="dim", highlight=False)
         if evidence and e.get("evidence"):
             out.print(f"{'':<24} \u201c{e['evidence'][0]['sentence']}\u201d", style="italic dim", highlight=False)
+
+
+def grouped_relations(rows: list[dict]) -> list[str]:
+    """One line per relation, however many articles state it: who says so, and since when."""
+    groups: dict[tuple, list[dict]] = {}
+    for r in rows:
+        groups.setdefault((r["subject"]["name"], r["type"], r["object"]["name"]), []).append(r)
+    lines = []
+    for (subject, type_, object_), reports in groups.items():
+        dated = sorted(ev["published"] for r in reports for ev in r["evidence"] if ev.get("published"))
+        statuses = sorted({r["sourcing"]["status"] for r in reports})
+        first = f", first {dated[0]}" if dated else ""
+        count = f"{len(reports)} reports" if len(reports) > 1 else source_of(reports[0])
+        lines.append(f"  {subject} {type_} {object_}  [dim]{'/'.join(statuses)}; {count}{first}[/dim]")
+    return lines

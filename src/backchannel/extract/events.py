@@ -348,6 +348,10 @@ class EventFinder:
                 # "renominated Jared Isaacman to lead NASA" parsed as a clause with its own subject
                 for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
                     raw.recipients += [r for r in self.refs([s for s in comp.children if s.dep_ == "nsubj"]) if r not in raw.recipients]
+            if spec.type == "DEPART" and not raw.recipients:
+                # "stepped down as chief executive of Amazon"
+                for title in syntax.prep_objects(verb, ("as",)):
+                    raw.recipients += [r for r in self.refs(syntax.prep_objects(title, ("of", "at"))) if r not in raw.recipients]
             if spec.type in ("DEPART", "APPOINT"):
                 # "left his government role with DOGE", "named him head of NASA"
                 for obj in objs:
