@@ -187,6 +187,9 @@ def _find_entity(conn: Connection, name: str) -> dict:
         if key
         else None,
     ]
+    if key and " " not in key:
+        # a surname or one word of a longer name ("Musk", "Origin"): a spelling whose last word it is
+        tiers.append([entities.c.id.in_(select(entity_aliases.c.entity_id).where(entity_aliases.c.name_key.like(f"% {key}")))])
     for where in tiers:
         if where is None:
             continue
