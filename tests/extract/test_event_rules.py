@@ -324,3 +324,34 @@ def test_rule_from_gold_errors(extract, text, type_, actor, recipient):
     ex = extract(text, published="2024-07-15" if "gunman" in text else "2025-06-26")
     found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
     assert find_event(ex, type_, actor=actor, recipient=recipient) is not None, found
+
+
+WIRE_CASES = [
+    ("Dave Calhoun testified on Tuesday. Members of the Senate Permanent Subcommittee on Investigations questioned "
+     "him for two hours.", "CONSULT", "Senate Permanent Subcommittee on Investigations", "Dave Calhoun"),
+    ("The National Reconnaissance Office awarded the contract to SpaceX's Starshield business unit in 2021.",
+     "CONTRACT_AWARD", "National Reconnaissance Office", "SpaceX"),
+    ("Donald Trump on Saturday withdrew the nomination of Jared Isaacman to lead NASA.", "DEPART", "Jared Isaacman", "NASA"),
+    ("Donald Trump on Monday picked Senator JD Vance of Ohio as his running mate.", "APPOINT", "Donald Trump", "JD Vance"),
+    ("Peter Thiel gave $15 million in 2022 to America PAC, a super PAC.", "DONATE", "Peter Thiel", "America PAC"),
+    ("The Air Force signed the block-buy deal with United Launch Alliance in December.", "CONTRACT_AWARD",
+     "United States Air Force", "United Launch Alliance"),
+    ("Palantir and Anduril are in talks with a dozen companies, including SpaceX and OpenAI.", "CONSULT", "Palantir", "OpenAI"),
+    ("Elon Musk visited the Pentagon on Friday and met Defense Secretary Pete Hegseth.", "CONSULT", "Elon Musk", "Pete Hegseth"),
+    ("The Federal Aviation Administration proposed $633,009 in civil penalties against SpaceX.", "SANCTION",
+     "Federal Aviation Administration", "SpaceX"),
+    ("NASA selected Blue Origin to deliver the rover to the Moon.", "CONTRACT_AWARD", "NASA", "Blue Origin"),
+]
+
+
+@pytest.mark.parametrize("text,type_,actor,recipient", WIRE_CASES)
+def test_wire_copy_rule(extract, text, type_, actor, recipient):
+    ex = extract(text)
+    found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
+    assert find_event(ex, type_, actor=actor, recipient=recipient) is not None, found
+
+
+def test_a_visit_and_the_meeting_during_it_are_one_event(extract):
+    ex = extract("Elon Musk visited the Pentagon on Friday and met Defense Secretary Pete Hegseth.")
+    consults = [e for e in ex.events if e.type == "CONSULT"]
+    assert len(consults) == 1 and names(consults[0].recipients) == {"Department of Defense", "Pete Hegseth"}

@@ -32,7 +32,8 @@ CONTRACT_OBJECTS = {"contract", "order", "task", "mission", "lane", "deal", "sel
 # People standing for their organisation: "met NASA officials", "Boeing's lobbyists".
 GROUP_HEADS = {"officials", "executives", "leaders", "staff", "representatives", "lawyers", "employees", "lobbyists",
                "aides", "negotiators", "delegation", "team", "leadership", "agents", "officers", "investigators",
-               "prosecutors", "warplanes", "jets", "forces", "troops", "ships", "aircraft", "soldiers", "drones"}
+               "prosecutors", "warplanes", "jets", "forces", "troops", "ships", "aircraft", "soldiers", "drones",
+               "members", "unit", "subsidiary", "division", "arm", "senators", "lawmakers"}
 AGENT_NOUNS = {"gunman", "demonstrator", "protester", "protestor", "attacker", "assailant", "hacker", "militant",
                "rebel", "soldier", "troop", "police", "crowd", "activist", "lawmaker", "senator", "official", "group"}
 PHYSICAL_TARGETS = {"ship", "vessel", "base", "site", "convoy", "troop", "soldier", "plane", "aircraft", "facility",
@@ -48,6 +49,8 @@ TITLE_HEADS = {"executive", "ceo", "chief", "president", "chairman", "chairwoman
                "administrator", "secretary", "spokesman", "spokeswoman", "spokesperson"}
 # Where a contract protest is heard, not whom it is against: those go to "others".
 FORUM_WORDS = ("accountability office", "court")
+PROCUREMENT_VERBS = {"build", "launch", "develop", "deliver", "supply", "provide", "design", "operate", "carry", "fly",
+                     "manufacture", "produce", "field", "integrate"}
 PHRASAL_PARTICLES = {"off", "down", "out", "away", "back", "over", "up"}
 DESCRIPTION_HEADS = {"leadership", "lawmakers", "officials", "administration", "executives", "republicans", "democrats"}
 
@@ -71,28 +74,36 @@ class RawEvent:
 
 
 def _matching_trigger(token: Token) -> Trigger | None:
+    found = _matching_triggers(token)
+    return found[0] if found else None
+
+
+def _matching_triggers(token: Token) -> list[Trigger]:
+    """The triggers a token can be, most specific first ("gave $1 million to a campaign": an award or
+    a donation; the sentence decides)."""
     ont = ontology.events()
     if token.pos_ == "VERB":
         verb_like = any(c.dep_ == "dobj" for c in token.children) or (token.tag_ == "VBG" and token.head.pos_ == "PROPN")
         if (token.dep_ in ("amod", "acomp", "compound") or token.tag_ == "JJ") and not verb_like:
-            return None  # "an appealing design", "makes it appealing": adjectives, not acts ("$2 million lobbying Congress" is one)
+            return []  # "an appealing design", "makes it appealing": adjectives, not acts ("$2 million lobbying Congress" is one)
         key = ("VERB", token.lemma_.lower())
     elif token.pos_ in ("NOUN",) or (token.pos_ == "PROPN" and token.lower_ in ("talks",)):
         key = ("NOUN", token.lemma_.lower())
     else:
-        return None
+        return []
     candidates = ont.triggers.get(key, ())
     if not candidates:
-        return None
+        return []
     # A particle ("turned it down") anywhere; a preposition only right after the verb ("called on
     # the FAA", not "called Trump on Friday").
     particles = {c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and c.i == token.i + 1)}
     with_particle = [t for t in candidates if t.particle and t.particle in particles]
     if with_particle:
-        return with_particle[0]
+        return with_particle[:1]
     if {c.lower_ for c in token.children if c.dep_ == "prt"} & PHRASAL_PARTICLES:
-        return None  # "backed off", "called off": another verb than "back", "call"
+        return []  # "backed off", "called off": another verb than "back", "call"
     plain = [t for t in candidates if not t.particle]
+    out = []
     for trig in plain:
         if trig.no_predicate and any(c.dep_ in ("oprd", "ccomp") for c in token.children):
             continue
@@ -102,8 +113,8 @@ def _matching_trigger(token: Token) -> Trigger | None:
             org = "$org" in trig.objects and any(o.ent_type_ == "ORG" for o in objs)
             if not (money or org) and not any(o.lemma_.lower() in trig.objects for o in objs):
                 continue
-        return trig
-    return None
+        out.append(trig)
+    return out
 
 
 class EventFinder:
@@ -142,9 +153,15 @@ class EventFinder:
             if found:
                 return found
         if tok.lower_ in LOCATION_HEADS | GROUP_HEADS:  # "visited NASA headquarters", "met NASA officials"
-            for c in tok.children:
-                if c.dep_ in ("compound", "poss") and self.table.entity_at(c) is not None:
-                    return [self.table.ref(self.table.entity_at(c))]
+            # the compound before the possessive: "Lockheed Martin's Sikorsky unit" is Sikorsky
+            for c in sorted(tok.children, key=lambda c: c.dep_ != "compound"):
+                ent = self.table.entity_at(c) if c.dep_ in ("compound", "poss") else None
+                if ent is not None and ent.kind not in ("Place", "Programme"):  # "SpaceX's Starshield unit": SpaceX
+                    return [self.table.ref(ent)]
+            if tok.lower_ in GROUP_HEADS:  # "members of the Senate Armed Services Committee"
+                found = self.refs(syntax.prep_objects(tok, ("of",)))
+                if found:
+                    return found
         # "the former president's campaign rhetoric" -> the president; "the protests of Blue Origin
         # and Dynetics" -> both; "Trump-era policies" -> no
         for c in tok.children:
@@ -170,6 +187,10 @@ class EventFinder:
                 found.extend(r for r in self.refs(syntax.agents(acl)) if r not in found)
             if found:
                 return found
+        if tok.tag_ == "NNS":  # "a dozen companies, including SpaceX, OpenAI and Scale AI"
+            found = self.refs(syntax.prep_objects(tok, ("including", "like")))
+            if found:
+                return found
         if tok.lower_ in DESCRIPTION_HEADS or (tok.lemma_ in ontology.descriptors() and tok.pos_ == "NOUN" and tok.tag_ == "NNS"):
             span = self.doc[tok.left_edge.i : tok.i + 1]
             if not any(t.i in self.table.token_entity for t in span):
@@ -182,8 +203,9 @@ class EventFinder:
         for c in tok.subtree:
             if c == tok or c.i in self.excluded:
                 continue
+            in_clause = not any(a.dep_ in ("relcl", "acl") for a in c.ancestors if a.i != tok.i and tok in a.ancestors)
             if c.dep_ in ("compound", "poss", "nmod") and c.head == tok or (
-                c.dep_ == "pobj" and c.head.lower_ in ("from", "by", "with", "at") and c.head.head == tok
+                c.dep_ == "pobj" and c.head.lower_ in ("from", "by", "with", "at") and in_clause
             ):
                 for conj in syntax.with_conjuncts(c):
                     out.extend(r for r in self.refs([conj]) if r not in out)
@@ -209,14 +231,31 @@ class EventFinder:
     def find(self) -> list[RawEvent]:
         events = []
         for token in self.doc:
-            spec = _matching_trigger(token)
-            if spec is None or token.i in self.excluded:
+            if token.i in self.excluded:
                 continue
             if token.ent_type_ and token.ent_type_ not in ("DATE", "CARDINAL", "ORDINAL"):
                 continue  # part of a name: "Blue Origin Federation", "Space Station"
+            specs = _matching_triggers(token)
+            if len(specs) > 1:  # a trigger whose type's own context words are present goes first
+                window = {t.lower_ for t in self.doc[_previous_start(token.sent) : token.sent.end]} | {
+                    t.lemma_.lower() for t in token.sent
+                }
+                specs.sort(key=lambda sp: not (sp.context and sp.context & window))
+            for spec in specs:
+                raw = self._event_for(token, spec)
+                if raw is not None:
+                    events.append(raw)
+                    break
+        events = _fold_purpose_clauses(events)
+        self._event_anaphora(events)
+        return events
+
+    def _event_for(self, token: Token, spec: Trigger) -> RawEvent | None:
+        """The event a trigger makes, or None when its clause does not make it one."""
+        if True:
             raw = self.verb_event(token, spec) if spec.pos == "VERB" else self.noun_event(token, spec)
             if raw is None:
-                continue
+                return None
             _drop_self_loops(raw)
             # A noun with no actor is a topic, not a report of an act ("Musk's subsidies"); a verb with
             # no actor is an imperative ("visit our website") unless passive or its subject receives.
@@ -224,23 +263,20 @@ class EventFinder:
             subj = syntax.subjects(token) if spec.pos == "VERB" else []
             has_subject = any(t.lemma_.lower() in AGENT_NOUNS for t in subj + syntax.prep_objects_of(subj, ("of",)))
             if not raw.actors and (spec.pos == "NOUN" or not (spec.inverse or syntax.is_passive(token) or has_subject)):
-                continue
+                return None
             if spec.needs_recipient and not raw.recipients and len(raw.actors) < 2:
-                continue  # "discussed the budget" alone is no meeting; "Musk and Trump spoke" is one
+                return None  # "discussed the budget" alone is no meeting; "Musk and Trump spoke" is one
             if not (raw.actors or raw.recipients):
-                continue
+                return None
             if spec.person and not any(r.kind == "Person" for r in raw.recipients):
-                continue
+                return None
             if not self._retype(raw):
-                continue
+                return None
             raw.mode = self._mode(raw)
             raw.negated = self._negated(raw)
             raw.modality = self._modality(raw)
             raw.count = raw.count if raw.count is not None else self._count(raw)
-            events.append(raw)
-        events = _fold_purpose_clauses(events)
-        self._event_anaphora(events)
-        return events
+            return raw
 
     def _event_anaphora(self, events: list[RawEvent]) -> None:
         """'Anthropic rejected the demand' answers the one who made the demand; 'the decision was
@@ -276,6 +312,14 @@ class EventFinder:
                     refs.append(ref)
         return refs
 
+    def _people_in(self, tokens: list[Token]) -> list[EntityRef]:
+        """The people an object names, even a list the parser broke ("OpenAI chief executive Sam Altman,
+        SoftBank chief executive Masayoshi Son and Oracle co-founder Larry Ellison")."""
+        refs = self.refs(tokens)
+        if refs and refs[0].kind == "Person":
+            return self._between(tokens)
+        return refs
+
     def _on_behalf(self, verb: Token) -> list[EntityRef]:
         """'lobbied the Pentagon on behalf of Blue Origin': the client acts too."""
         out = []
@@ -286,6 +330,15 @@ class EventFinder:
 
     def verb_event(self, verb: Token, spec: Trigger) -> RawEvent:
         raw = self._verb_event(verb, spec)
+        if spec.type == "DEPART" and verb.lemma_ == "withdraw":
+            # "withdrew the nomination of Jared Isaacman to lead NASA": the nominee leaves the race
+            for nomination in syntax.objects(verb):
+                nominees = self.refs(syntax.prep_objects(nomination, ("of",)))
+                if nominees:
+                    raw.actors = nominees
+                    clauses = [a for a in nomination.subtree if a.dep_ in ("acl", "relcl")]
+                    clauses += [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_ in ("lead", "head", "run")]
+                    raw.recipients = [r for a in clauses for r in self.refs(syntax.objects(a))]
         raw.actors += [r for r in self._on_behalf(verb) + self._companions(verb) if r not in raw.actors]
         if spec.type == "THREATEN" and not raw.recipients:
             # "threatened to cancel the contracts held by Elon Musk's companies", "warned that the company ..."
@@ -326,7 +379,9 @@ class EventFinder:
             raw.actors = self.refs(syntax.prep_objects(verb, ("from", "by")))
             for obj in syntax.objects(verb):
                 if spec.type == "CONSULT":  # "hosted Musk", "hosted a dinner for Musk"
-                    raw.actors.extend(r for r in self.refs([obj] + syntax.prep_objects(obj, ("for",))) if r not in raw.actors)
+                    raw.actors.extend(r for r in self._people_in([obj]) + self.refs(syntax.prep_objects(obj, ("for",))) if r not in raw.actors)
+                    # "hosted Altman at the White House": the place hosts too
+                    raw.recipients += [r for r in self.refs(syntax.prep_objects(verb, ("at",))) if r not in raw.recipients and r.kind == "PublicBody"]
                 else:  # "won National Security Space Launch contracts from Space Systems Command"
                     raw.actors.extend(r for r in self._entities_inside(obj) if r not in raw.actors and r.kind != "Programme")
         else:
@@ -338,7 +393,7 @@ class EventFinder:
                 preps = tuple(p for p in preps if p != "with")
                 raw.actors += [r for r in self.refs(syntax.prep_objects(verb, ("with",))) if r not in raw.actors]
             # "discussed the budget with Trump": what is discussed is no participant
-            raw.recipients = self.refs(([] if spec.needs_recipient else objs) + syntax.prep_objects(verb, preps))
+            raw.recipients = self.refs(([] if spec.object_is_topic else objs) + syntax.prep_objects(verb, preps))
             if not raw.recipients and spec.recipients:
                 # the parser hangs "to America PAC" on a noun of the clause: look one level down
                 all_preps = tuple({c.lower_ for c in verb.children if c.dep_ == "prep"})
@@ -393,15 +448,15 @@ class EventFinder:
         light = None
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             light = head
-        elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and (
-            head.head.lemma_ in self.ont.light_verbs | self.ont.inverse_light_verbs
+        elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and (
+            head.head.lemma_ in self.ont.light_verbs | self.ont.inverse_light_verbs or (head.lower_ == "in" and head.head.lemma_ == "be")
         ):
             light = head.head  # "came under fire from", "entered into talks with"
         if light is not None and light.lemma_ in self.ont.inverse_light_verbs:
             raw.recipients = self.refs(syntax.subjects(light)) + [r for r in raw.recipients]
             raw.actors += [r for r in self.refs(syntax.prep_objects(light, actor_preps)) if r not in raw.actors]
             raw.anchors = [light, *self._clause_anchors(light)]
-        elif light is not None and light.lemma_ in self.ont.light_verbs:
+        elif light is not None and (light.lemma_ in self.ont.light_verbs or light.lemma_ == "be"):
             if not raw.actors:
                 subj = syntax.agents(light) if syntax.is_passive(light) else syntax.subjects(light)
                 raw.actors = self.refs(subj)
@@ -446,16 +501,27 @@ class EventFinder:
         words = {t.lemma_.lower() for t in window} | {t.lower_ for t in window}
         if raw.spec.context is not None and not (words & raw.spec.context):
             return False
+        if raw.spec.if_person and any(r.kind == "Person" for r in raw.recipients):
+            raw.type = raw.spec.if_person  # "picked JD Vance as his running mate" is no contract
+            return True
         money = any(t.ent_type_ == "MONEY" for t in window)
+        # "selected X to build the lander": a purpose of making or carrying things is procurement
+        purpose = any(c.dep_ in ("xcomp", "advcl") and c.lemma_ in PROCUREMENT_VERBS for c in raw.trigger.children)
         objects = {o.lemma_.lower() for o in syntax.objects(raw.trigger)}
         # a trigger that needs a particular object ("submitted a proposal") is specific enough by itself,
         # unless that object is just "award"
         specific = bool(raw.spec.objects and objects & (set(raw.spec.objects) - {"award", "share", "competition"}))
-        if raw.type in self.ont.contract_types and not (words & self.ont.award_context or money or specific or objects & CONTRACT_OBJECTS):
+        if raw.type in self.ont.contract_types and not (words & self.ont.award_context or money or specific or purpose or objects & CONTRACT_OBJECTS):
             if raw.type != "CONTRACT_PROTEST":
                 return False
         if raw.spec.if_person and any(r.kind == "Person" for r in raw.recipients):
             raw.type = raw.spec.if_person
+        if raw.type == "AGREE" and raw.trigger.lemma_ == "sign" and any(a.kind == "PublicBody" for a in raw.actors) and any(
+            o.lemma_.lower() in ("contract", "deal") for o in syntax.objects(raw.trigger)
+        ):
+            raw.type = "CONTRACT_AWARD"  # "the Air Force signed the block-buy deal with ULA"
+        if raw.type == "SUPPORT" and not raw.recipients:
+            return False  # "defended the decision": support for whom is not said
         if raw.type == "ACCUSE" and raw.trigger.lemma_ == "attack" and any(
             o.lemma_.lower() in PHYSICAL_TARGETS for o in syntax.objects(raw.trigger)
         ):
@@ -551,7 +617,10 @@ def _previous_start(sent) -> int:
 
 
 def _drop_self_loops(raw: RawEvent) -> None:
-    """An actor is not its own recipient ("Musk left his role" is not Musk -> Musk)."""
+    """An actor is not its own recipient ("Musk left his role" is not Musk -> Musk); a programme or a
+    place does not receive a contract."""
+    if raw.type == "CONTRACT_AWARD":
+        raw.recipients = [r for r in raw.recipients if r.kind not in ("Programme", "Place")]
     if raw.type == "CONSULT" and not raw.recipients:
         return
     raw.recipients = [r for r in raw.recipients if r not in raw.actors]
@@ -578,11 +647,14 @@ def _fold_purpose_clauses(events: list[RawEvent]) -> list[RawEvent]:
             if not parent.recipients:
                 parent.recipients = [r for r in event.recipients if r not in parent.actors]
             continue
+        conj_visit = (
+            parent is not None and event.trigger.dep_ == "conj" and parent.mode == "visit" and parent.actors == event.actors
+        )  # "visited the Pentagon and met Pete Hegseth"
         if (
             parent is not None
             and parent is not event
             and parent.type == event.type
-            and event.trigger.dep_ in ("advcl", "xcomp", "dobj", "pobj")
+            and (event.trigger.dep_ in ("advcl", "xcomp", "dobj", "pobj") or conj_visit)
         ):
             if not parent.actors:
                 parent.actors = [r for r in event.actors if r not in parent.recipients]

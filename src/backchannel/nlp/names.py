@@ -36,12 +36,17 @@ def extend_units(doc: Doc) -> None:
     ents = list(doc.ents)
     changed = False
     for k, ent in enumerate(ents):
-        if ent.label_ != "ORG" or ent.end >= len(doc) or doc[ent.end].text not in UNIT_HEADS:
+        if ent.label_ != "ORG" or ent.end >= len(doc):
+            continue
+        # "Senate" + "Permanent Subcommittee on Investigations": a unit word within the next few capitals
+        ahead = doc[ent.end : min(len(doc), ent.end + 4)]
+        capitals = [t for t in ahead if t.text[:1].isupper()]
+        if not any(t.text in UNIT_HEADS for t in ahead) or not ahead[0].text[:1].isupper() or len(capitals) < 1:
             continue
         end = ent.end
-        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in ("of", "and", "for")) and doc[end].text not in (".", ","):
+        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in ("of", "and", "for", "on")) and doc[end].text not in (".", ","):
             end += 1
-        while end > ent.end and doc[end - 1].lower_ in ("of", "and", "for"):
+        while end > ent.end and doc[end - 1].lower_ in ("of", "and", "for", "on"):
             end -= 1
         nxt = ents[k + 1] if k + 1 < len(ents) else None
         if nxt is not None and nxt.start < end:

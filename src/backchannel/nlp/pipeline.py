@@ -65,7 +65,7 @@ def _split_final_periods(nlp: Language) -> None:
 
 # Lemmas the small model gets wrong on words our triggers need ("fined" -> "fin").
 LEMMA_FIXES = {"fined": "fine", "fines": "fine", "dined": "dine", "dines": "dine", "lambasted": "lambaste",
-               "lambastes": "lambaste", "renominated": "renominate", "lobbied": "lobby"}
+               "lambastes": "lambaste", "fining": "fine", "renominated": "renominate", "lobbied": "lobby"}
 
 
 def _fix_lemmas(nlp: Language) -> None:

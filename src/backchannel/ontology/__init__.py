@@ -54,6 +54,7 @@ class Trigger:
     person: bool = False
     needs_recipient: bool = False
     no_predicate: bool = False
+    object_is_topic: bool = False
     context: frozenset[str] | None = None
 
 
@@ -98,6 +99,7 @@ def events() -> EventOntology:
                     person=bool(opts.get("person", False)),
                     needs_recipient=bool(opts.get("needs_recipient", False)),
                     no_predicate=bool(opts.get("no_predicate", False)),
+                    object_is_topic=bool(opts.get("object_is_topic", False)),
                     context=frozenset(spec["context"]) if spec.get("context") else None,
                 )
                 triggers.setdefault((pos, lemma), []).append(trig)
