@@ -78,3 +78,8 @@ def test_gazetteer_aliases_are_whole_names():
             assert not alias.startswith(("and ", "LLC", "L.L.C")), (entry.name, alias)
     assert gaz.lookup("LLC") is None
     assert gaz.lookup("BLUE ORIGIN, LLC").name == "Blue Origin"
+
+
+def test_a_unit_swallowing_the_next_name_does_not_break_the_document(extract):
+    ex = extract("The Senate Armed Services Committee and NASA met. The Senate Permanent Subcommittee on Investigations met NASA.")
+    assert {"Senate Armed Services Committee", "NASA"} <= {e.name for e in ex.entities}

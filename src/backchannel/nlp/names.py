@@ -36,7 +36,7 @@ def extend_units(doc: Doc) -> None:
     ents = list(doc.ents)
     changed = False
     for k, ent in enumerate(ents):
-        if ent.label_ != "ORG" or ent.end >= len(doc):
+        if ent is None or ent.label_ != "ORG" or ent.end >= len(doc):
             continue
         # "Senate" + "Permanent Subcommittee on Investigations": a unit word within the next few capitals
         ahead = doc[ent.end : min(len(doc), ent.end + 4)]
