@@ -235,5 +235,5 @@ def extract_articles(nlp: Language, articles: Iterable[Article], batch_size: int
         try:
             yield extract_doc(doc, article)
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
-            log.exception("extraction failed for %s", article.path or article.id)
+            log.debug("extraction failed for %s", article.path or article.id, exc_info=True)
             yield article, f"extraction failed: {type(exc).__name__}: {exc}"

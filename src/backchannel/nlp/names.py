@@ -73,8 +73,9 @@ class NameSpreader:
             matches = self.match(doc)
             self.set_annotations(doc, matches)
             extend_units(doc)
-        except Exception:  # noqa: BLE001 - one odd document must not kill a batch
-            log.exception("backchannel_names failed on a document; keeping the model's entities")
+        except Exception as exc:  # noqa: BLE001 - one odd document must not kill a batch
+            log.warning("backchannel_names failed on a document (%s); keeping the model's entities", exc)
+            log.debug("backchannel_names failure", exc_info=True)
         return doc
 
     def match(self, doc: Doc) -> list[Span]:
