@@ -83,3 +83,8 @@ def test_gazetteer_aliases_are_whole_names():
 def test_a_unit_swallowing_the_next_name_does_not_break_the_document(extract):
     ex = extract("The Senate Armed Services Committee and NASA met. The Senate Permanent Subcommittee on Investigations met NASA.")
     assert {"Senate Armed Services Committee", "NASA"} <= {e.name for e in ex.entities}
+
+
+def test_a_unit_name_stops_before_a_date(extract):
+    ex = extract("The NASA Office of Inspector General on Thursday faulted Boeing.")
+    assert "NASA Office of Inspector General" in {e.name for e in ex.entities}

@@ -355,3 +355,8 @@ def test_a_visit_and_the_meeting_during_it_are_one_event(extract):
     ex = extract("Elon Musk visited the Pentagon on Friday and met Defense Secretary Pete Hegseth.")
     consults = [e for e in ex.events if e.type == "CONSULT"]
     assert len(consults) == 1 and names(consults[0].recipients) == {"Department of Defense", "Pete Hegseth"}
+
+
+def test_stepping_down_as_a_companys_chief(extract):
+    ex = extract("Alexandr Wang will step down as Scale AI's chief executive but remain on its board.")
+    assert find_event(ex, "DEPART", actor="Alexandr Wang", recipient="Scale AI") is not None

@@ -406,7 +406,8 @@ class EventFinder:
             if spec.type == "DEPART" and not raw.recipients:
                 # "stepped down as chief executive of Amazon"
                 for title in syntax.prep_objects(verb, ("as",)):
-                    raw.recipients += [r for r in self.refs(syntax.prep_objects(title, ("of", "at"))) if r not in raw.recipients]
+                    owners = syntax.prep_objects(title, ("of", "at")) + [c for c in title.children if c.dep_ == "poss"]
+                    raw.recipients += [r for r in self.refs(owners) if r not in raw.recipients]
             if spec.type in ("DEPART", "APPOINT"):
                 # "left his government role with DOGE", "named him head of NASA"
                 for obj in objs:

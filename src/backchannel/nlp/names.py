@@ -44,7 +44,12 @@ def extend_units(doc: Doc) -> None:
         if not any(t.text in UNIT_HEADS for t in ahead) or not ahead[0].text[:1].isupper() or len(capitals) < 1:
             continue
         end = ent.end
-        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in ("of", "and", "for", "on")) and doc[end].text not in (".", ","):
+        while (
+            end < len(doc)
+            and (doc[end].text[:1].isupper() or doc[end].lower_ in ("of", "and", "for", "on"))
+            and doc[end].text not in (".", ",")
+            and doc[end].ent_type_ not in ("DATE", "TIME", "PERSON")  # "... General on Thursday"
+        ):
             end += 1
         while end > ent.end and doc[end - 1].lower_ in ("of", "and", "for", "on"):
             end -= 1
