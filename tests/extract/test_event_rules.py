@@ -360,3 +360,23 @@ def test_a_visit_and_the_meeting_during_it_are_one_event(extract):
 def test_stepping_down_as_a_companys_chief(extract):
     ex = extract("Alexandr Wang will step down as Scale AI's chief executive but remain on its board.")
     assert find_event(ex, "DEPART", actor="Alexandr Wang", recipient="Scale AI") is not None
+
+
+@pytest.mark.parametrize(
+    "text,type_,actor,recipient",
+    [
+        ("Kelly Ortberg on Friday removed Ted Colbert as head of Boeing's defense unit.", "DEPART", "Ted Colbert", None),
+        ("The Space Force awarded United Launch Alliance about 60 percent of the missions.", "CONTRACT_AWARD",
+         "United States Space Force", "United Launch Alliance"),
+        ("The firm Invariant lobbied the Senate on SpaceX's behalf in the second quarter.", "LOBBY", "SpaceX", "United States Senate"),
+    ],
+)
+def test_more_wire_rules(extract, text, type_, actor, recipient):
+    ex = extract(text)
+    found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
+    assert find_event(ex, type_, actor=actor, recipient=recipient) is not None, found
+
+
+def test_an_honour_awarded_is_no_contract(extract):
+    ex = extract("NASA awarded Boeing engineer Jane Smith its Distinguished Service Medal.")
+    assert find_event(ex, "CONTRACT_AWARD") is None

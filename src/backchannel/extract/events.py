@@ -42,13 +42,14 @@ RESPONSE_TYPES = {"REJECT", "AGREE", "CONCEDE", "ACCUSE", "SUPPORT", "CONTRACT_P
 DEMAND_NOUNS = {"demand", "request", "ultimatum", "offer", "proposal", "plea", "appeal", "threat", "call"}
 DECISION_NOUNS = {"decision", "move", "plan", "delay", "choice", "announcement", "policy", "award", "selection", "ruling"}
 DEAL_NOUNS = {"contract", "deal", "agreement", "partnership", "accord"}
-EVENT_NOUNS = {"request", "demand", "protest", "bid", "offer", "proposal", "appeal", "plea", "lawsuit", "complaint"}
+EVENT_NOUNS = {"request", "protest", "bid", "offer", "proposal", "appeal", "plea", "lawsuit", "complaint"}
 COMPOUND_ACTOR_NOUNS = {"investigation", "award", "selection", "nomination", "criticism", "endorsement", "threat"}
 OFFICE_NOUNS = {"nomination", "confirmation", "appointment", "resignation", "departure", "firing", "ouster"}
 TITLE_HEADS = {"executive", "ceo", "chief", "president", "chairman", "chairwoman", "founder", "director", "head",
                "administrator", "secretary", "spokesman", "spokeswoman", "spokesperson"}
 # Where a contract protest is heard, not whom it is against: those go to "others".
 FORUM_WORDS = ("accountability office", "court")
+HONOR_WORDS = {"medal", "prize", "honor", "honour", "title", "degree", "fellowship", "trophy", "citation"}
 PROCUREMENT_VERBS = {"build", "launch", "develop", "deliver", "supply", "provide", "design", "operate", "carry", "fly",
                      "manufacture", "produce", "field", "integrate"}
 PHRASAL_PARTICLES = {"off", "down", "out", "away", "back", "over", "up"}
@@ -268,7 +269,7 @@ class EventFinder:
                 return None  # "discussed the budget" alone is no meeting; "Musk and Trump spoke" is one
             if not (raw.actors or raw.recipients):
                 return None
-            if spec.person and not any(r.kind == "Person" for r in raw.recipients):
+            if spec.person and not any(r.kind == "Person" for r in (raw.actors if spec.object_leaves else raw.recipients)):
                 return None
             if not self._retype(raw):
                 return None
@@ -324,12 +325,23 @@ class EventFinder:
         """'lobbied the Pentagon on behalf of Blue Origin': the client acts too."""
         out = []
         for behalf in syntax.prep_objects(verb, ("on",)):
-            if behalf.lower_ == "behalf":
-                out += self.refs(syntax.prep_objects(behalf, ("of",)))
+            if behalf.lower_ == "behalf":  # "on behalf of Blue Origin", "on SpaceX's behalf"
+                out += self.refs(syntax.prep_objects(behalf, ("of",)) + [c for c in behalf.children if c.dep_ == "poss"])
         return out
 
     def verb_event(self, verb: Token, spec: Trigger) -> RawEvent:
         raw = self._verb_event(verb, spec)
+        if spec.object_leaves:
+            # "Ortberg removed Ted Colbert as head of Boeing Defense": Colbert leaves; who removed him
+            # is not the one leaving
+            leavers = [r for r in self.refs(syntax.objects(verb)) if r.kind == "Person"]
+            if leavers:
+                raw.actors = leavers
+                bodies = []
+                for title in syntax.prep_objects(verb, ("as",)):
+                    owners = syntax.prep_objects(title, ("of", "at")) + [c for c in title.children if c.dep_ == "poss"]
+                    bodies += self.refs(owners)
+                raw.recipients = bodies
         if spec.type == "DEPART" and verb.lemma_ == "withdraw":
             # "withdrew the nomination of Jared Isaacman to lead NASA": the nominee leaves the race
             for nomination in syntax.objects(verb):
@@ -512,6 +524,9 @@ class EventFinder:
         # a trigger that needs a particular object ("submitted a proposal") is specific enough by itself,
         # unless that object is just "award"
         specific = bool(raw.spec.objects and objects & (set(raw.spec.objects) - {"award", "share", "competition"}))
+        if raw.trigger.lemma_ == "award" and raw.trigger.pos_ == "VERB" and any(r.kind == "Company" for r in raw.recipients):
+            # "awarded ULA 60 percent of the missions": a company is given work, not a medal
+            specific = specific or not (objects & HONOR_WORDS)
         if raw.type in self.ont.contract_types and not (words & self.ont.award_context or money or specific or purpose or objects & CONTRACT_OBJECTS):
             if raw.type != "CONTRACT_PROTEST":
                 return False

@@ -55,6 +55,7 @@ class Trigger:
     needs_recipient: bool = False
     no_predicate: bool = False
     object_is_topic: bool = False
+    object_leaves: bool = False
     context: frozenset[str] | None = None
 
 
@@ -100,6 +101,7 @@ def events() -> EventOntology:
                     needs_recipient=bool(opts.get("needs_recipient", False)),
                     no_predicate=bool(opts.get("no_predicate", False)),
                     object_is_topic=bool(opts.get("object_is_topic", False)),
+                    object_leaves=bool(opts.get("object_leaves", False)),
                     context=frozenset(spec["context"]) if spec.get("context") else None,
                 )
                 triggers.setdefault((pos, lemma), []).append(trig)
