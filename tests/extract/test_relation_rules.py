@@ -73,3 +73,22 @@ def test_nominated_to_lead_is_not_leading(extract):
 def test_relation_from_extra_dev(extract, text, type_, subject, object_):
     found = [(r.type, r.subject.name, r.object.name) for r in extract(text).relations]
     assert (type_, subject, object_) in found, found
+
+
+@pytest.mark.parametrize(
+    "text,type_,subject,object_",
+    [
+        ("Rocket Lab founder and chief executive Peter Beck spoke on Monday.", "founder_of", "Peter Beck", "Rocket Lab"),
+        ("Rocket Lab founder and chief executive Peter Beck spoke on Monday.", "executive_of", "Peter Beck", "Rocket Lab"),
+        ("Troy Meink served as principal deputy director of the National Reconnaissance Office.", "executive_of",
+         "Troy Meink", "National Reconnaissance Office"),
+    ],
+)
+def test_relation_from_wire_copy(extract, text, type_, subject, object_):
+    found = [(r.type, r.subject.name, r.object.name) for r in extract(text).relations]
+    assert (type_, subject, object_) in found, found
+
+
+def test_the_office_not_the_building_it_sits_in(extract):
+    rels = extract("Sergio Gor, the head of the Presidential Personnel Office at the White House, spoke.").relations
+    assert not [r for r in rels if r.object.name == "White House"]

@@ -83,10 +83,13 @@ class RelationFinder:
     def org_of_title(self, title: Token) -> list[EntityRef]:
         """The organisations a title belongs to: 'of Blue Origin', "Blue Origin's", 'for NASA'."""
         out = []
-        for obj in syntax.prep_objects(title, ORG_PREPS):
-            ref = self.ref_of(obj) or next(iter(self._inside(obj)), None)
-            if ref:
-                out.append(ref)
+        for prep in ORG_PREPS:  # "head of the Personnel Office at the White House": the office
+            for obj in syntax.prep_objects(title, (prep,)):
+                ref = self.ref_of(obj) or next(iter(self._inside(obj)), None)
+                if ref:
+                    out.append(ref)
+            if out:
+                break
         for c in title.children:
             if c.dep_ in ("poss", "compound") and c.i < title.i:  # "Blue Origin's CEO", "a NASA contractor"
                 ref = self.ref_of(c)
@@ -158,10 +161,12 @@ class RelationFinder:
 
     def _appointed_as(self, token: Token) -> list[RawRelation]:
         # "appointed Douglas Matty as head of its AI office", "named Kelly Ortberg as its new chief executive"
-        if token.lower_ != "as" or token.dep_ != "prep" or token.head.lemma_ not in APPOINT_VERBS:
+        if token.lower_ != "as" or token.dep_ != "prep" or token.head.lemma_ not in APPOINT_VERBS | {"serve", "work"}:
             return []
         titles = [p for p in token.children if p.dep_ == "pobj" and title_type(p)]
-        people = [self.ref_of(o) for o in syntax.objects(token.head)]
+        # "named X as head of Y" -> X; "X served as director of Y" -> X
+        holders = syntax.objects(token.head) if token.head.lemma_ in APPOINT_VERBS else syntax.subjects(token.head)
+        people = [self.ref_of(o) for o in holders]
         out = []
         for title in titles:
             for person in filter(None, people):
@@ -224,12 +229,15 @@ class RelationFinder:
         subject = self.ref_of(ent.root)
         i = ent.start - 1
         title_words = []
-        while i >= 0 and len(title_words) < 4:
+        while i >= 0 and len(title_words) < 6:
             tok = self.doc[i]
-            if tok.ent_type_ or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            if tok.ent_type_ or (tok.pos_ not in ("NOUN", "PROPN", "ADJ") and tok.lower_ != "and"):
                 break
             title_words.insert(0, tok)
             i -= 1
+        while title_words and title_words[0].lower_ == "and":
+            title_words = title_words[1:]
+            i += 1
         title_words = [t for t in title_words if t.lower_ not in HONORIFICS]
         if not title_words or subject is None:
             return []
@@ -237,14 +245,28 @@ class RelationFinder:
             i -= 1
         org = self.ref_of(self.doc[i]) if i >= 0 else None
         titles = _titles()
-        for k in range(len(title_words)):
-            phrase = " ".join(t.lower_ for t in title_words[k:])
-            if phrase in titles:
-                office = self._office_body(subject, " ".join(t.lower_ for t in title_words))
-                if office is not None and (org is None or ontology.gazetteer().lookup(org.name) is None):
-                    org = office  # "Defense Secretary": the department, not an organisation called "Defense"
-                return [RawRelation(titles[phrase], subject, org, title_words[-1])] if org else []
-        return []
+        out = []
+        # "founder and chief executive Peter Beck": each title of the list
+        groups, current = [], []
+        for t in title_words:
+            if t.lower_ == "and":
+                groups.append(current)
+                current = []
+            else:
+                current.append(t)
+        groups.append(current)
+        for words in filter(None, groups):
+            for k in range(len(words)):
+                phrase = " ".join(t.lower_ for t in words[k:])
+                if phrase in titles:
+                    office = self._office_body(subject, " ".join(t.lower_ for t in words))
+                    body = org
+                    if office is not None and (org is None or ontology.gazetteer().lookup(org.name) is None):
+                        body = office  # "Defense Secretary": the department, not an organisation called "Defense"
+                    if body:
+                        out.append(RawRelation(titles[phrase], subject, body, words[-1]))
+                    break
+        return out
 
     def _office_body(self, person: EntityRef, title: str) -> EntityRef | None:
         """The body of an office the gazetteer says the person held on the publication date."""
