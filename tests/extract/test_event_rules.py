@@ -380,3 +380,13 @@ def test_more_wire_rules(extract, text, type_, actor, recipient):
 def test_an_honour_awarded_is_no_contract(extract):
     ex = extract("NASA awarded Boeing engineer Jane Smith its Distinguished Service Medal.")
     assert find_event(ex, "CONTRACT_AWARD") is None
+
+
+def test_a_bid_is_towards_the_body_of_the_award_reported_beside_it(extract):
+    ex = extract("The Army awarded Palantir a $178 million contract on Wednesday. Palantir beat Raytheon, which had also bid for the program.")
+    assert find_event(ex, "CONTRACT_BID", actor="Raytheon", recipient="United States Army") is not None
+
+
+def test_a_refused_protest_answers_the_protester(extract):
+    ex = extract("Blue Origin sued NASA in August after the Government Accountability Office denied its protest of the lander award.")
+    assert find_event(ex, "REJECT", actor="Government Accountability Office", recipient="Blue Origin") is not None

@@ -23,6 +23,8 @@ FEMALE = {"she", "her", "hers", "herself"}
 NEUTER = {"it", "its", "itself"}
 OFFICE_TITLES = {"president", "vice president", "administrator", "secretary", "chief of staff", "senator",
                  "governor", "lawmaker", "official", "minister", "representative"}
+ADVERSARIAL = {"deny", "reject", "dismiss", "refuse", "criticize", "criticise", "sue", "protest", "challenge", "fault",
+               "accuse", "block", "overturn", "sustain", "uphold"}
 BUSINESS_WORDS = {"mogul", "billionaire", "tycoon", "entrepreneur", "businessman", "businesswoman", "magnate",
                   "investor", "founder", "cofounder", "co-founder", "executive", "ceo"}
 ROLE_WORDS = {"president", "administrator", "secretary", "ceo", "chief", "chairman", "director", "head",
@@ -77,10 +79,16 @@ class Resolver:
 
     @staticmethod
     def _clause_if_object(token: Token) -> Token | None:
-        """For 'him'/'her' as an object, the verb whose subject it cannot be ('Trump asked him')."""
+        """For 'him'/'her' as an object, the verb whose subject it cannot be ('Trump asked him'); for a
+        possessive in the object of an adversarial verb, the same ('the GAO denied its protest': not
+        the GAO's own protest)."""
         if token.dep_ in ("dobj", "dative", "pobj") and token.lower_ in ("him", "her"):
             head = token.head.head if token.dep_ == "pobj" else token.head
             return head
+        if token.dep_ == "poss" and token.head.dep_ in ("dobj", "pobj"):
+            verb = token.head.head if token.head.dep_ == "dobj" else token.head.head.head
+            if verb.lemma_ in ADVERSARIAL:
+                return verb
         return None
 
     def _pick(
@@ -134,7 +142,8 @@ class Resolver:
             if token.pos_ == "PRON" and low in MALE | FEMALE:
                 entity, how = self._pick(token, ("Person",), not_subject_of=self._clause_if_object(token)), "pronoun"
             elif token.pos_ == "PRON" and low in NEUTER and self._referential_it(token):
-                entity, how = self._pick(token, ("Company", "Organization", "PublicBody", "Programme")), "pronoun"
+                kinds = ("Company", "Organization", "PublicBody", "Programme")
+                entity, how = self._pick(token, kinds, not_subject_of=self._clause_if_object(token)), "pronoun"
             elif token.pos_ in ("NOUN", "PROPN") and self._is_description(token):
                 entity, how = self._description(token), "description"
             if entity is not None:

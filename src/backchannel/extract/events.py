@@ -279,9 +279,34 @@ class EventFinder:
             raw.count = raw.count if raw.count is not None else self._count(raw)
             return raw
 
+    def _sentence_index(self, token: Token) -> int:
+        if not hasattr(self, "_sent_starts"):
+            self._sent_starts = [sent.start for sent in self.doc.sents]
+        return max(i for i, start in enumerate(self._sent_starts) if start <= token.i)
+
     def _event_anaphora(self, events: list[RawEvent]) -> None:
         """'Anthropic rejected the demand' answers the one who made the demand; 'the decision was
-        criticised' targets whoever the previous sentence says decided."""
+        criticised' targets whoever the previous sentence says decided; a bid or a protest whose
+        awarding body the sentence does not name is towards the body of the award the article
+        reports nearby; a refusal of a protest answers the protester."""
+        for raw in events:
+            if raw.type in ("CONTRACT_BID", "CONTRACT_PROTEST") and not raw.recipients:
+                here = self._sentence_index(raw.trigger)
+                awards = [e for e in events if e.type == "CONTRACT_AWARD" and e.actors
+                          and abs(self._sentence_index(e.trigger) - here) <= 2  # within two sentences
+                          and all(a.kind == "PublicBody" for a in e.actors)]
+                if awards:
+                    nearest = min(awards, key=lambda e: abs(e.trigger.i - raw.trigger.i))
+                    raw.recipients = [a for a in nearest.actors if a not in raw.actors]
+            if raw.type == "REJECT" and not raw.recipients:
+                objs = {o.lemma_.lower() for o in syntax.objects(raw.trigger)}
+                kinds = {"protest": "CONTRACT_PROTEST", "lawsuit": "CONTRACT_PROTEST", "suit": "CONTRACT_PROTEST",
+                         "challenge": "CONTRACT_PROTEST", "bid": "CONTRACT_BID", "request": "REQUEST"}
+                wanted = {kinds[o] for o in objs if o in kinds}
+                earlier = [e for e in events if e.type in wanted and e.actors and e is not raw]
+                if earlier:
+                    nearest = min(earlier, key=lambda e: abs(e.trigger.i - raw.trigger.i))
+                    raw.recipients = [a for a in nearest.actors if a not in raw.actors]
         for raw in events:
             if raw.recipients or raw.type not in RESPONSE_TYPES:
                 continue
