@@ -390,3 +390,25 @@ def test_a_bid_is_towards_the_body_of_the_award_reported_beside_it(extract):
 def test_a_refused_protest_answers_the_protester(extract):
     ex = extract("Blue Origin sued NASA in August after the Government Accountability Office denied its protest of the lander award.")
     assert find_event(ex, "REJECT", actor="Government Accountability Office", recipient="Blue Origin") is not None
+
+
+@pytest.mark.parametrize(
+    "text,type_,actor,recipient",
+    [
+        ("Senator Elizabeth Warren assailed Elon Musk on Tuesday.", "ACCUSE", "Elizabeth Warren", "Elon Musk"),
+        ("Donald Trump thanked Elon Musk at the rally.", "SUPPORT", "Donald Trump", "Elon Musk"),
+        ("The Federal Aviation Administration grounded SpaceX's Starship fleet after the failure.", "SANCTION",
+         "Federal Aviation Administration", "SpaceX"),
+        ("Lockheed Martin struck a deal with the Pentagon on Monday.", "AGREE", "Lockheed Martin", "Department of Defense"),
+        ("Boeing settled the lawsuit with NASA in March.", "AGREE", "Boeing", "NASA"),
+    ],
+)
+def test_lexicon_more(extract, text, type_, actor, recipient):
+    ex = extract(text)
+    found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
+    assert find_event(ex, type_, actor=actor, recipient=recipient) is not None, found
+
+
+def test_a_signed_deal_is_one_event(extract):
+    ex = extract("The Air Force signed the block-buy deal with United Launch Alliance in December.")
+    assert [e.type for e in ex.events] == ["CONTRACT_AWARD"]

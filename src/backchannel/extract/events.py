@@ -683,6 +683,8 @@ def _fold_purpose_clauses(events: list[RawEvent]) -> list[RawEvent]:
         parent = by_trigger.get(event.trigger.head.i)
         if parent is None and event.trigger.dep_ == "pobj":  # "won the largest share of the awards"
             parent = by_trigger.get(event.trigger.head.head.i)
+        if parent is not None and event.type == "AGREE" and event.trigger.pos_ == "NOUN" and parent is not event:
+            continue  # "signed the block-buy deal with ULA": the deal is what the signing event is about
         if parent is not None and parent.type in ("THREATEN", "REQUEST") and event.trigger.dep_ == "xcomp":
             # "threatened to cancel the contracts": the cancelling is what is threatened, not an act
             if not parent.recipients:
