@@ -412,3 +412,8 @@ def test_lexicon_more(extract, text, type_, actor, recipient):
 def test_a_signed_deal_is_one_event(extract):
     ex = extract("The Air Force signed the block-buy deal with United Launch Alliance in December.")
     assert [e.type for e in ex.events] == ["CONTRACT_AWARD"]
+
+
+def test_a_win_is_from_the_body_of_the_awards_just_reported(extract):
+    ex = extract("Space Systems Command awarded launch contracts on Friday. SpaceX won about $5.9 billion for 28 missions.")
+    assert find_event(ex, "CONTRACT_AWARD", actor="Space Systems Command", recipient="SpaceX") is not None

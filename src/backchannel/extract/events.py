@@ -290,6 +290,15 @@ class EventFinder:
         awarding body the sentence does not name is towards the body of the award the article
         reports nearby; a refusal of a protest answers the protester."""
         for raw in events:
+            if raw.type == "CONTRACT_AWARD" and not raw.actors and raw.recipients:
+                # "Space Systems Command awarded the contracts. SpaceX won $5.9 billion": the same body
+                here = self._sentence_index(raw.trigger)
+                awards = [e for e in events if e is not raw and e.type == "CONTRACT_AWARD" and e.actors
+                          and abs(self._sentence_index(e.trigger) - here) <= 2
+                          and all(a.kind == "PublicBody" for a in e.actors)]
+                if awards:
+                    nearest = min(awards, key=lambda e: abs(e.trigger.i - raw.trigger.i))
+                    raw.actors = list(nearest.actors)
             if raw.type in ("CONTRACT_BID", "CONTRACT_PROTEST") and not raw.recipients:
                 here = self._sentence_index(raw.trigger)
                 awards = [e for e in events if e.type == "CONTRACT_AWARD" and e.actors
