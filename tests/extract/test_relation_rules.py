@@ -92,3 +92,25 @@ def test_relation_from_wire_copy(extract, text, type_, subject, object_):
 def test_the_office_not_the_building_it_sits_in(extract):
     rels = extract("Sergio Gor, the head of the Presidential Personnel Office at the White House, spoke.").relations
     assert not [r for r in rels if r.object.name == "White House"]
+
+
+@pytest.mark.parametrize(
+    "text,type_,subject,object_",
+    [
+        ("Meta will hire Scale AI's founder and chief executive, Alexandr Wang.", "founder_of", "Alexandr Wang", "Scale AI"),
+        ("Meta will hire Scale AI's founder and chief executive, Alexandr Wang.", "executive_of", "Alexandr Wang", "Scale AI"),
+        ("Palmer Luckey, who created the company Anduril, spoke.", "founder_of", "Palmer Luckey", "Anduril"),
+        ("OpenAI appointed Paul Nakasone, a retired general who led the National Security Agency, to its board.",
+         "member_of", "Paul Nakasone", "OpenAI"),
+        ("OpenAI appointed Paul Nakasone, a retired general who led the National Security Agency, to its board.",
+         "executive_of", "Paul Nakasone", "National Security Agency"),
+        ("Roscosmos banned the engines, its director general, Dmitry Rogozin, said.", "executive_of", "Dmitry Rogozin", "Roscosmos"),
+    ],
+)
+def test_relation_from_wire_copy_more(extract, text, type_, subject, object_):
+    found = [(r.type, r.subject.name, r.object.name) for r in extract(text).relations]
+    assert (type_, subject, object_) in found, found
+
+
+def test_starting_a_meeting_founds_nothing(extract):
+    assert not [r for r in extract("Jeff Bezos started the meeting with NASA.").relations if r.type == "founder_of"]

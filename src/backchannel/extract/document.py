@@ -145,10 +145,7 @@ class DocumentExtractor:
         )
 
     def relations(self) -> list[Relation]:
-        out = []
-        for raw in find_relations(self.table, set(), self.article.published):
-            out.append(self._relation(raw))
-        return out
+        return [self._relation(raw) for raw in find_relations(self.table, set(), self.article.published)]
 
     def _relation(self, raw: RawRelation) -> Relation:
         sent = raw.cue.sent

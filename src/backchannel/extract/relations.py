@@ -77,7 +77,13 @@ class RelationFinder:
     def ref_of(self, token: Token) -> EntityRef | None:
         if token.i in self.excluded:
             return None
-        ent = self.table.entity_at(syntax.relative_antecedent(token))
+        token = syntax.relative_antecedent(token)
+        ent = self.table.entity_at(token)
+        if ent is None and token.dep_ == "appos":  # "Paul Nakasone, a retired general who led the NSA"
+            ent = self.table.entity_at(token.head)
+        if ent is None:  # "created the company Anduril"
+            named = [c for c in token.children if c.dep_ == "appos" and self.table.entity_at(c) is not None]
+            ent = self.table.entity_at(named[0]) if named else None
         return self.table.ref(ent) if ent else None
 
     def org_of_title(self, title: Token) -> list[EntityRef]:
@@ -111,6 +117,7 @@ class RelationFinder:
             found.extend(self._appositive(token))
             found.extend(self._copular(token))
             found.extend(self._appointed_as(token))
+            found.extend(self._board(token))
             found.extend(self._verbal(token))
         for ent in self.doc.ents:
             found.extend(self._prenominal(ent))
@@ -156,7 +163,13 @@ class RelationFinder:
                     continue
             rtype = title_type(title_tok)
             if subject and rtype and not self.table.entity_at(title_tok):
-                out.extend(RawRelation(rtype, subject, org, title_tok) for org in self.org_of_title(title_tok))
+                orgs = self.org_of_title(title_tok)
+                out.extend(RawRelation(rtype, subject, org, title_tok) for org in orgs)
+                # "its founder and chief executive, Alexandr Wang": each title, the first one's organisation
+                for conj in title_tok.conjuncts:
+                    ctype = title_type(conj)
+                    if ctype:
+                        out.extend(RawRelation(ctype, subject, org, conj) for org in (self.org_of_title(conj) or orgs))
         return out
 
     def _appointed_as(self, token: Token) -> list[RawRelation]:
@@ -172,6 +185,23 @@ class RelationFinder:
             for person in filter(None, people):
                 if person.kind == "Person":
                     out.extend(RawRelation(title_type(title), person, org, title) for org in self.org_of_title(title))
+        return out
+
+    def _board(self, token: Token) -> list[RawRelation]:
+        # "appointed Paul Nakasone to its board of directors" -> member_of(Nakasone, OpenAI)
+        if token.lower_ != "to":
+            return []
+        # the parser may hang "to its board" on a clause inside the object: climb to the appointing verb
+        verb = next((a for a in [token.head, *token.head.ancestors][:4] if a.lemma_ in APPOINT_VERBS), None)
+        if verb is None:
+            return []
+        boards = [p for p in token.children if p.dep_ == "pobj" and p.lemma_ in ("board", "committee", "council")]
+        people = [r for r in (self.ref_of(o) for o in syntax.objects(verb)) if r and r.kind == "Person"]
+        out = []
+        for board in boards:
+            owners = [c for c in board.children if c.dep_ == "poss"] + syntax.prep_objects(board, ("of",))
+            for org in filter(None, (self.ref_of(o) for o in owners)):
+                out.extend(RawRelation("member_of", person, org, board) for person in people)
         return out
 
     def _copular(self, token: Token) -> list[RawRelation]:
@@ -217,6 +247,8 @@ class RelationFinder:
                 # "running Amazon's devices business" -> Amazon
                 poss = [c for c in o.children if c.dep_ == "poss"]
                 subject, obj = self.ref_of(s), self.ref_of(o) or (self.ref_of(poss[0]) if poss else None)
+                if token.lemma_.lower() in ("create", "start", "establish") and (obj is None or obj.kind not in ("Company", "Organization")):
+                    continue  # "started the meeting" founds nothing
                 if subject and obj:
                     out.append(RawRelation(rtype, subject, obj, token, time_anchor=token))
         return out
