@@ -417,3 +417,19 @@ def test_a_signed_deal_is_one_event(extract):
 def test_a_win_is_from_the_body_of_the_awards_just_reported(extract):
     ex = extract("Space Systems Command awarded launch contracts on Friday. SpaceX won about $5.9 billion for 28 missions.")
     assert find_event(ex, "CONTRACT_AWARD", actor="Space Systems Command", recipient="SpaceX") is not None
+
+
+@pytest.mark.parametrize(
+    "text,type_,actor,recipient",
+    [
+        ("Bill Nelson called for an investigation by the Government Accountability Office.", "REQUEST", "Bill Nelson", None),
+        ("Amazon has pledged $1 million to the Trump Vance Inaugural Committee.", "DONATE", "Amazon", None),
+        ("Elon Musk expressed regret for his posts about Donald Trump.", "CONCEDE", "Elon Musk", None),
+        ("Elon Musk left his post leading the Department of Government Efficiency this week.", "DEPART", "Elon Musk",
+         "Department of Government Efficiency"),
+    ],
+)
+def test_lexicon_last(extract, text, type_, actor, recipient):
+    ex = extract(text)
+    found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
+    assert find_event(ex, type_, actor=actor, recipient=recipient) is not None, found

@@ -98,7 +98,7 @@ def _matching_triggers(token: Token) -> list[Trigger]:
     # A particle ("turned it down") anywhere; a preposition only right after the verb ("called on
     # the FAA", not "called Trump on Friday").
     particles = {c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and c.i == token.i + 1)}
-    with_particle = [t for t in candidates if t.particle and t.particle in particles]
+    with_particle = [t for t in candidates if t.particle and set(t.particle) & particles]
     if with_particle:
         return with_particle[:1]
     if {c.lower_ for c in token.children if c.dep_ == "prt"} & PHRASAL_PARTICLES:
@@ -455,9 +455,16 @@ class EventFinder:
                     owners = syntax.prep_objects(title, ("of", "at")) + [c for c in title.children if c.dep_ == "poss"]
                     raw.recipients += [r for r in self.refs(owners) if r not in raw.recipients]
             if spec.type in ("DEPART", "APPOINT"):
-                # "left his government role with DOGE", "named him head of NASA"
+                # "left his government role with DOGE", "left his post leading DOGE", "named him head of NASA"
                 for obj in objs:
-                    raw.recipients.extend(r for r in self._entities_inside(obj) if r not in raw.recipients)
+                    inside = self._entities_inside(obj) + self.refs(
+                        [o for a in obj.children if a.dep_ in ("acl", "relcl") for o in syntax.objects(a)]
+                    )
+                    raw.recipients.extend(r for r in inside if r not in raw.recipients and (spec.type == "APPOINT" or r.kind != "Person"))
+                if spec.type == "DEPART" and not [r for r in raw.recipients if r.kind != "Person"]:
+                    # the parser hangs "leading X" on the verb ("left his post leading DOGE")
+                    heads = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_ in ("lead", "head", "run")]
+                    raw.recipients = [r for h in heads for r in self.refs(syntax.objects(h)) if r.kind != "Person"]
             if spec.type == "CONTRACT_BID":
                 for target in syntax.prep_objects(verb, ("for",)) + objs:
                     raw.recipients.extend(r for r in self._bodies_inside(target) if r not in raw.recipients)

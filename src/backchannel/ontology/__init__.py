@@ -49,7 +49,7 @@ class Trigger:
     inverse: bool = False
     objects: tuple[str, ...] | None = None
     if_person: str | None = None
-    particle: str | None = None
+    particle: tuple[str, ...] | None = None
     poss_recipient: bool = False
     person: bool = False
     needs_recipient: bool = False
@@ -71,6 +71,12 @@ class EventOntology:
     award_context: frozenset[str]
     contract_types: frozenset[str]
     contexts: dict[str, frozenset[str]]
+
+
+def _as_tuple(value) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(value) if isinstance(value, list) else (value,)
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +101,7 @@ def events() -> EventOntology:
                     inverse=bool(opts.get("inverse", False)),
                     objects=tuple(objects) if objects else None,
                     if_person=opts.get("if_person"),
-                    particle=opts.get("particle"),
+                    particle=_as_tuple(opts.get("particle")),
                     poss_recipient=opts.get("possessor") == "recipient",
                     person=bool(opts.get("person", False)),
                     needs_recipient=bool(opts.get("needs_recipient", False)),
