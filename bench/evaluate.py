@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from backchannel.evaluate.meantime import read_meantime, score_meantime
+from backchannel.evaluate.cat import read_meantime, score_meantime
 from backchannel.evaluate.run import evaluate_gold
 from backchannel.nlp import get_pipeline
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from backchannel.errors import InputError
-from backchannel.evaluate.meantime import MeantimeRun, our_certainty, read_meantime, score_meantime, score_runs
+from backchannel.evaluate.cat import MeantimeRun, our_certainty, read_meantime, score_meantime, score_runs
 from backchannel.model import Article, Entity, EntityMention, EntityRef, Event, Evidence, Extraction, Sourcing, TimeSpan
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini_cat.xml"
@@ -224,7 +224,7 @@ def test_score_meantime_runs_the_pipeline(doc, nlp):
 
 
 def test_a_failing_document_is_reported_not_raised(doc, nlp, monkeypatch):
-    import backchannel.evaluate.meantime as mt
+    import backchannel.evaluate.cat as mt
 
     def boom(*_):
         raise RuntimeError("bad parse")

@@ -43,7 +43,7 @@ def eval_command(gold, split, systems, show_errors, as_json) -> None:
 
         out["gold"] = evaluate_gold(files, split, systems or ("rules", "baseline"))
     if meantime:
-        from ..evaluate.meantime import read_meantime, score_meantime
+        from ..evaluate.cat import read_meantime, score_meantime
         from ..nlp import get_pipeline
 
         docs = [d for path in meantime for d in read_meantime(path)]

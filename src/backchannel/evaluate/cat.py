@@ -26,7 +26,7 @@ from .. import ontology
 from ..extract.document import extract_doc
 from ..ids import content_id, name_key
 from ..model import Article, EntityRef, Event, Extraction
-from .meantime_read import MeantimeDoc, MeantimeEntity, MeantimeEvent, read_meantime
+from .cat_read import MeantimeDoc, MeantimeEntity, MeantimeEvent, read_meantime
 
 __all__ = ["MeantimeRun", "read_meantime", "run_backchannel", "score_meantime", "score_runs"]
 
