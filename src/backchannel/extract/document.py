@@ -13,7 +13,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import __version__
-from ..errors import BackchannelError
 from ..ids import make_id
 from ..model import Article, Event, Evidence, Extraction, Relation, Sourcing, TimeSpan
 from . import coref, syntax
@@ -26,10 +25,6 @@ from .timex import find_times
 log = logging.getLogger(__name__)
 EXTRACTOR = f"backchannel-rules/{__version__}"
 FUTURE_AUX = {"will", "shall", "'ll"}
-
-
-class ExtractionError(BackchannelError):
-    """One document could not be analysed."""
 
 
 PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "due", "aim", "intend", "hope", "want", "prepare", "slate"}

@@ -18,22 +18,17 @@ from ..model import EntityRef
 from ..ontology import Trigger
 from . import syntax
 from .entities import DocEntities
+from .participants import EVENT_NOUNS, ParticipantReader
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "once": 1, "twice": 2, "thrice": 3}
 PLAN_VERBS = {"plan", "intend", "expect", "schedule", "aim", "hope", "seek", "want", "prepare", "set", "agree",
               "promise", "pledge", "vow", "go", "propose", "arrange"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
-LOCATION_HEADS = {"headquarters", "office", "offices", "campus", "facility", "base", "center", "centre", "residence",
-                  "estate", "plant", "factory", "site", "home", "club", "resort"}
 # Objects that make "won", "secured", "received" a contract award by themselves ("won 19 missions");
 # "received the award" needs a contract word nearby, since most awards in the news are honours.
 CONTRACT_OBJECTS = {"contract", "order", "task", "mission", "lane", "deal", "selection", "agreement"}
-# People standing for their organisation: "met NASA officials", "Boeing's lobbyists".
-GROUP_HEADS = {"officials", "executives", "leaders", "staff", "representatives", "lawyers", "employees", "lobbyists",
-               "aides", "negotiators", "delegation", "team", "leadership", "agents", "officers", "investigators",
-               "prosecutors", "warplanes", "jets", "forces", "troops", "ships", "aircraft", "soldiers", "drones",
-               "members", "unit", "subsidiary", "division", "arm", "senators", "lawmakers"}
+# Unnamed but real doers: "a gunman shot at", "demonstrators rallied against".
 AGENT_NOUNS = {"gunman", "demonstrator", "protester", "protestor", "attacker", "assailant", "hacker", "militant",
                "rebel", "soldier", "troop", "police", "crowd", "activist", "lawmaker", "senator", "official", "group"}
 PHYSICAL_TARGETS = {"ship", "vessel", "base", "site", "convoy", "troop", "soldier", "plane", "aircraft", "facility",
@@ -41,21 +36,13 @@ PHYSICAL_TARGETS = {"ship", "vessel", "base", "site", "convoy", "troop", "soldie
 RESPONSE_TYPES = {"REJECT", "AGREE", "CONCEDE", "ACCUSE", "SUPPORT", "CONTRACT_PROTEST", "RETREAT"}
 DEMAND_NOUNS = {"demand", "request", "ultimatum", "offer", "proposal", "plea", "appeal", "threat", "call"}
 DECISION_NOUNS = {"decision", "move", "plan", "delay", "choice", "announcement", "policy", "award", "selection", "ruling"}
-DEAL_NOUNS = {"contract", "deal", "agreement", "partnership", "accord"}
-EVENT_NOUNS = {"request", "protest", "bid", "offer", "proposal", "appeal", "plea", "lawsuit", "complaint"}
 COMPOUND_ACTOR_NOUNS = {"investigation", "award", "selection", "nomination", "criticism", "endorsement", "threat"}
-OFFICE_NOUNS = {"nomination", "confirmation", "appointment", "resignation", "departure", "firing", "ouster"}
-TITLE_HEADS = {"executive", "ceo", "chief", "president", "chairman", "chairwoman", "founder", "director", "head",
-               "administrator", "secretary", "spokesman", "spokeswoman", "spokesperson"}
 # Where a contract protest is heard, not whom it is against: those go to "others".
 FORUM_WORDS = ("accountability office", "court")
 HONOR_WORDS = {"medal", "prize", "honor", "honour", "title", "degree", "fellowship", "trophy", "citation"}
 PROCUREMENT_VERBS = {"build", "launch", "develop", "deliver", "supply", "provide", "design", "operate", "carry", "fly",
                      "manufacture", "produce", "field", "integrate"}
 PHRASAL_PARTICLES = {"off", "down", "out", "away", "back", "over", "up"}
-DESCRIPTION_HEADS = {"leadership", "lawmakers", "officials", "administration", "executives", "republicans", "democrats"}
-
-
 @dataclass
 class RawEvent:
     """An event under construction, before ids and evidence are attached."""
@@ -118,7 +105,7 @@ def _matching_triggers(token: Token) -> list[Trigger]:
     return out
 
 
-class EventFinder:
+class EventFinder(ParticipantReader):
     """Find the events of one document."""
 
     def __init__(self, table: DocEntities, excluded: set[int]):
@@ -128,107 +115,6 @@ class EventFinder:
         self.ont = ontology.events()
 
     # -- participants -----------------------------------------------------------------------
-    def refs(self, tokens: list[Token]) -> list[EntityRef]:
-        """Entities named by noun-phrase heads: the head's own entity, else its possessor's."""
-        out: list[EntityRef] = []
-        for tok in tokens:
-            for ref in self._np_refs(tok):
-                if ref not in out:
-                    out.append(ref)
-        return out
-
-    def _np_refs(self, tok: Token, depth: int = 0) -> list[EntityRef]:
-        if tok.i in self.excluded or depth > 2:
-            return []
-        tok = syntax.relative_antecedent(tok)
-        ent = self.table.entity_at(tok)
-        if ent is not None:
-            return [self.table.ref(ent)]
-        for c in tok.children:  # "its chief executive, Dave Limp": the name, not the title's owner
-            if c.dep_ == "appos" and self.table.entity_at(c) is not None and c.i not in self.excluded:
-                return [self.table.ref(self.table.entity_at(c))]
-        if tok.lower_ in TITLE_HEADS:
-            return []  # an unresolved title ("its chief executive") is not its organisation
-        if tok.lemma_.lower() in OFFICE_NOUNS:  # "hailed the Senate's confirmation of Isaacman": Isaacman
-            found = self.refs(syntax.prep_objects(tok, ("of",)))
-            if found:
-                return found
-        if tok.lower_ in LOCATION_HEADS | GROUP_HEADS:  # "visited NASA headquarters", "met NASA officials"
-            # the compound before the possessive: "Lockheed Martin's Sikorsky unit" is Sikorsky
-            for c in sorted(tok.children, key=lambda c: c.dep_ != "compound"):
-                ent = self.table.entity_at(c) if c.dep_ in ("compound", "poss") else None
-                if ent is not None and ent.kind not in ("Place", "Programme"):  # "SpaceX's Starshield unit": SpaceX
-                    return [self.table.ref(ent)]
-            if tok.lower_ in GROUP_HEADS:  # "members of the Senate Armed Services Committee"
-                found = self.refs(syntax.prep_objects(tok, ("of",)))
-                if found:
-                    return found
-        # "the former president's campaign rhetoric" -> the president; "the protests of Blue Origin
-        # and Dynetics" -> both; "Trump-era policies" -> no
-        for c in tok.children:
-            if c.dep_ == "poss":
-                found = self._np_refs(c, depth + 1)
-                if found:
-                    return found
-        if tok.pos_ == "NOUN" and "Person" not in ontology.descriptors().get(tok.lemma_.lower(), ()):
-            # ("a former employee of the Air Force" is a person, not the Air Force)
-            found = []
-            deal = tok.lemma_.lower() in DEAL_NOUNS
-            preps = ("of", "from", "by", "with") if deal else ("of", "from", "by")
-            holders = [tok] + ([c for c in tok.children if c.dep_ == "amod"] if deal else [])  # "contracts worth $5 billion with X"
-            for obj in syntax.prep_objects_of(holders, preps):
-                found.extend(r for r in self._np_refs(obj, depth + 1) if r not in found)
-            if tok.lemma_.lower() in EVENT_NOUNS:
-                # "a Pentagon request", "the protests that Blue Origin had lodged": who made them
-                found += [r for r in self.refs([c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]) if r not in found]
-                for relcl in (c for c in tok.children if c.dep_ == "relcl"):
-                    subj = [t for s in relcl.children if s.dep_ == "nsubj" for t in syntax.with_conjuncts(s)]
-                    found += [r for r in self.refs(subj) if r not in found]
-            for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):  # "sites run by X"
-                found.extend(r for r in self.refs(syntax.agents(acl)) if r not in found)
-            if found:
-                return found
-        if tok.tag_ == "NNS":  # "a dozen companies, including SpaceX, OpenAI and Scale AI"
-            found = self.refs(syntax.prep_objects(tok, ("including", "like")))
-            if found:
-                return found
-        if tok.lower_ in DESCRIPTION_HEADS or (tok.lemma_ in ontology.descriptors() and tok.pos_ == "NOUN" and tok.tag_ == "NNS"):
-            span = self.doc[tok.left_edge.i : tok.i + 1]
-            if not any(t.i in self.table.token_entity for t in span):
-                return [EntityRef(name=span.text, kind=None, id=None, text=span.text)]
-        return []
-
-    def _entities_inside(self, tok: Token) -> list[EntityRef]:
-        """Entities in compound, possessive or from/by/for positions of a noun phrase ("contracts from NASA")."""
-        out = []
-        for c in tok.subtree:
-            if c == tok or c.i in self.excluded:
-                continue
-            in_clause = not any(a.dep_ in ("relcl", "acl") for a in c.ancestors if a.i != tok.i and tok in a.ancestors)
-            if c.dep_ in ("compound", "poss", "nmod") and c.head == tok or (
-                c.dep_ == "pobj" and c.head.lower_ in ("from", "by", "with", "at") and in_clause
-            ):
-                for conj in syntax.with_conjuncts(c):
-                    out.extend(r for r in self.refs([conj]) if r not in out)
-        return out
-
-    def _bodies_inside(self, tok: Token) -> list[EntityRef]:
-        """Public bodies named in a noun phrase, not in its clauses: 'a bid for the NASA lander contract'."""
-        out: list[EntityRef] = []
-        stack = [tok]
-        while stack:
-            node = stack.pop()
-            if node.i in self.excluded:
-                continue
-            ent = self.table.entity_at(node)
-            if ent is not None and ent.kind == "PublicBody":
-                ref = self.table.ref(ent)
-                if ref not in out:
-                    out.append(ref)
-            stack.extend(c for c in node.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos"))
-        return out
-
-    # -- triggers ---------------------------------------------------------------------------
     def find(self) -> list[RawEvent]:
         events = []
         for token in self.doc:
@@ -253,31 +139,30 @@ class EventFinder:
 
     def _event_for(self, token: Token, spec: Trigger) -> RawEvent | None:
         """The event a trigger makes, or None when its clause does not make it one."""
-        if True:
-            raw = self.verb_event(token, spec) if spec.pos == "VERB" else self.noun_event(token, spec)
-            if raw is None:
-                return None
-            _drop_self_loops(raw)
-            # A noun with no actor is a topic, not a report of an act ("Musk's subsidies"); a verb with
-            # no actor is an imperative ("visit our website") unless passive or its subject receives.
-            # "a gunman shot at Trump", "demonstrators rallied against Musk": a real but unnamed doer
-            subj = syntax.subjects(token) if spec.pos == "VERB" else []
-            has_subject = any(t.lemma_.lower() in AGENT_NOUNS for t in subj + syntax.prep_objects_of(subj, ("of",)))
-            if not raw.actors and (spec.pos == "NOUN" or not (spec.inverse or syntax.is_passive(token) or has_subject)):
-                return None
-            if spec.needs_recipient and not raw.recipients and len(raw.actors) < 2:
-                return None  # "discussed the budget" alone is no meeting; "Musk and Trump spoke" is one
-            if not (raw.actors or raw.recipients):
-                return None
-            if spec.person and not any(r.kind == "Person" for r in (raw.actors if spec.object_leaves else raw.recipients)):
-                return None
-            if not self._retype(raw):
-                return None
-            raw.mode = self._mode(raw)
-            raw.negated = self._negated(raw)
-            raw.modality = self._modality(raw)
-            raw.count = raw.count if raw.count is not None else self._count(raw)
-            return raw
+        raw = self.verb_event(token, spec) if spec.pos == "VERB" else self.noun_event(token, spec)
+        if raw is None:
+            return None
+        _drop_self_loops(raw)
+        # A noun with no actor is a topic, not a report of an act ("Musk's subsidies"); a verb with
+        # no actor is an imperative ("visit our website") unless passive or its subject receives.
+        # "a gunman shot at Trump", "demonstrators rallied against Musk": a real but unnamed doer
+        subj = syntax.subjects(token) if spec.pos == "VERB" else []
+        has_subject = any(t.lemma_.lower() in AGENT_NOUNS for t in subj + syntax.prep_objects_of(subj, ("of",)))
+        if not raw.actors and (spec.pos == "NOUN" or not (spec.inverse or syntax.is_passive(token) or has_subject)):
+            return None
+        if spec.needs_recipient and not raw.recipients and len(raw.actors) < 2:
+            return None  # "discussed the budget" alone is no meeting; "Musk and Trump spoke" is one
+        if not (raw.actors or raw.recipients):
+            return None
+        if spec.person and not any(r.kind == "Person" for r in (raw.actors if spec.object_leaves else raw.recipients)):
+            return None
+        if not self._retype(raw):
+            return None
+        raw.mode = self._mode(raw)
+        raw.negated = self._negated(raw)
+        raw.modality = self._modality(raw)
+        raw.count = raw.count if raw.count is not None else self._count(raw)
+        return raw
 
     def _sentence_index(self, token: Token) -> int:
         if not hasattr(self, "_sent_starts"):
@@ -332,37 +217,6 @@ class EventFinder:
                     prev = self.doc[raw.trigger.sent.start - 1].sent.root
                     raw.recipients = [r for r in self.refs([t for t in prev.children if t.dep_ == "nsubj"]) if r not in raw.actors]
 
-    def _between(self, pobjs: list[Token]) -> list[EntityRef]:
-        """Everyone 'between X, Y and Z', even when the parser breaks the list ("SpaceX president
-        Gwynne Shotwell, ULA chief executive Tory Bruno and ..."): entities of the first one's kind."""
-        refs = self.refs(pobjs)
-        if not pobjs or not refs:
-            return refs
-        kind = refs[0].kind
-        for tok in sorted({t for p in pobjs for t in p.subtree}, key=lambda t: t.i):
-            ent = self.table.entity_at(tok)
-            if ent is not None and ent.kind == kind and tok.i not in self.excluded:
-                ref = self.table.ref(ent)
-                if ref not in refs:
-                    refs.append(ref)
-        return refs
-
-    def _people_in(self, tokens: list[Token]) -> list[EntityRef]:
-        """The people an object names, even a list the parser broke ("OpenAI chief executive Sam Altman,
-        SoftBank chief executive Masayoshi Son and Oracle co-founder Larry Ellison")."""
-        refs = self.refs(tokens)
-        if refs and refs[0].kind == "Person":
-            return self._between(tokens)
-        return refs
-
-    def _on_behalf(self, verb: Token) -> list[EntityRef]:
-        """'lobbied the Pentagon on behalf of Blue Origin': the client acts too."""
-        out = []
-        for behalf in syntax.prep_objects(verb, ("on",)):
-            if behalf.lower_ == "behalf":  # "on behalf of Blue Origin", "on SpaceX's behalf"
-                out += self.refs(syntax.prep_objects(behalf, ("of",)) + [c for c in behalf.children if c.dep_ == "poss"])
-        return out
-
     def verb_event(self, verb: Token, spec: Trigger) -> RawEvent:
         raw = self._verb_event(verb, spec)
         if spec.object_leaves:
@@ -397,23 +251,6 @@ class EventFinder:
         if spec.type == "CONTRACT_PROTEST":
             _forums_to_others(raw)
         return raw
-
-    def _companions(self, verb: Token) -> list[EntityRef]:
-        """'JD Vance, accompanied by Senator Ted Cruz, is expected to visit': Cruz comes too."""
-        out = []
-        for subj in syntax.subjects(verb):
-            for acl in (c for c in subj.children if c.dep_ == "acl" and c.lemma_ in ("accompany", "join", "flank")):
-                out += self.refs(syntax.agents(acl))
-        return out
-
-    def _first_actor_inside(self, tok: Token) -> list[EntityRef]:
-        for node in sorted(tok.subtree, key=lambda t: t.i):
-            if node == tok or node.i in self.excluded:
-                continue
-            ent = self.table.entity_at(node)
-            if ent is not None and ent.kind not in ("Place", "Programme"):
-                return [self.table.ref(ent)]
-        return []
 
     def _verb_event(self, verb: Token, spec: Trigger) -> RawEvent:
         raw = RawEvent(verb, spec, spec.type, anchors=self._clause_anchors(verb))

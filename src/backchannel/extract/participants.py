@@ -1,0 +1,188 @@
+"""Participants: which entities a noun phrase names, for the event rules.
+
+A head that is an entity names it; otherwise its possessor ("the former president's rhetoric"), the
+object of "of/from/by" ("the protests of Blue Origin"), the organisation behind a group or a place
+("NASA officials", "NASA headquarters"), the name in an apposition ("its chief executive, Dave
+Limp"), or a list after "including". An unresolved description is kept with no id.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .. import ontology
+from ..model import EntityRef
+from . import syntax
+from .entities import DocEntities
+
+LOCATION_HEADS = {"headquarters", "office", "offices", "campus", "facility", "base", "center", "centre", "residence",
+                  "estate", "plant", "factory", "site", "home", "club", "resort"}
+# People standing for their organisation: "met NASA officials", "Boeing's lobbyists".
+GROUP_HEADS = {"officials", "executives", "leaders", "staff", "representatives", "lawyers", "employees", "lobbyists",
+               "aides", "negotiators", "delegation", "team", "leadership", "agents", "officers", "investigators",
+               "prosecutors", "warplanes", "jets", "forces", "troops", "ships", "aircraft", "soldiers", "drones",
+               "members", "unit", "subsidiary", "division", "arm", "senators", "lawmakers"}
+TITLE_HEADS = {"executive", "ceo", "chief", "president", "chairman", "chairwoman", "founder", "director", "head",
+               "administrator", "secretary", "spokesman", "spokeswoman", "spokesperson"}
+OFFICE_NOUNS = {"nomination", "confirmation", "appointment", "resignation", "departure", "firing", "ouster"}
+DEAL_NOUNS = {"contract", "deal", "agreement", "partnership", "accord"}
+EVENT_NOUNS = {"request", "protest", "bid", "offer", "proposal", "appeal", "plea", "lawsuit", "complaint"}
+DESCRIPTION_HEADS = {"leadership", "lawmakers", "officials", "administration", "executives", "republicans", "democrats"}
+
+
+class ParticipantReader:
+    """Entity lookups over one document's parse, shared by the event rules."""
+
+    table: DocEntities
+    doc: object
+    excluded: set[int]
+
+    def refs(self, tokens: list[Token]) -> list[EntityRef]:
+        """Entities named by noun-phrase heads: the head's own entity, else its possessor's."""
+        out: list[EntityRef] = []
+        for tok in tokens:
+            for ref in self._np_refs(tok):
+                if ref not in out:
+                    out.append(ref)
+        return out
+
+    def _np_refs(self, tok: Token, depth: int = 0) -> list[EntityRef]:
+        if tok.i in self.excluded or depth > 2:
+            return []
+        tok = syntax.relative_antecedent(tok)
+        ent = self.table.entity_at(tok)
+        if ent is not None:
+            return [self.table.ref(ent)]
+        for c in tok.children:  # "its chief executive, Dave Limp": the name, not the title's owner
+            if c.dep_ == "appos" and self.table.entity_at(c) is not None and c.i not in self.excluded:
+                return [self.table.ref(self.table.entity_at(c))]
+        if tok.lower_ in TITLE_HEADS:
+            return []  # an unresolved title ("its chief executive") is not its organisation
+        if tok.lemma_.lower() in OFFICE_NOUNS:  # "hailed the Senate's confirmation of Isaacman": Isaacman
+            found = self.refs(syntax.prep_objects(tok, ("of",)))
+            if found:
+                return found
+        if tok.lower_ in LOCATION_HEADS | GROUP_HEADS:  # "visited NASA headquarters", "met NASA officials"
+            # the compound before the possessive: "Lockheed Martin's Sikorsky unit" is Sikorsky
+            for c in sorted(tok.children, key=lambda c: c.dep_ != "compound"):
+                ent = self.table.entity_at(c) if c.dep_ in ("compound", "poss") else None
+                if ent is not None and ent.kind not in ("Place", "Programme"):  # "SpaceX's Starshield unit": SpaceX
+                    return [self.table.ref(ent)]
+            if tok.lower_ in GROUP_HEADS:  # "members of the Senate Armed Services Committee"
+                found = self.refs(syntax.prep_objects(tok, ("of",)))
+                if found:
+                    return found
+        # "the former president's campaign rhetoric" -> the president; "the protests of Blue Origin
+        # and Dynetics" -> both; "Trump-era policies" -> no
+        for c in tok.children:
+            if c.dep_ == "poss":
+                found = self._np_refs(c, depth + 1)
+                if found:
+                    return found
+        if tok.pos_ == "NOUN" and "Person" not in ontology.descriptors().get(tok.lemma_.lower(), ()):
+            # ("a former employee of the Air Force" is a person, not the Air Force)
+            found = []
+            deal = tok.lemma_.lower() in DEAL_NOUNS
+            preps = ("of", "from", "by", "with") if deal else ("of", "from", "by")
+            holders = [tok] + ([c for c in tok.children if c.dep_ == "amod"] if deal else [])  # "contracts worth $5 billion with X"
+            for obj in syntax.prep_objects_of(holders, preps):
+                found.extend(r for r in self._np_refs(obj, depth + 1) if r not in found)
+            if tok.lemma_.lower() in EVENT_NOUNS:
+                # "a Pentagon request", "the protests that Blue Origin had lodged": who made them
+                found += [r for r in self.refs([c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]) if r not in found]
+                for relcl in (c for c in tok.children if c.dep_ == "relcl"):
+                    subj = [t for s in relcl.children if s.dep_ == "nsubj" for t in syntax.with_conjuncts(s)]
+                    found += [r for r in self.refs(subj) if r not in found]
+            for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):  # "sites run by X"
+                found.extend(r for r in self.refs(syntax.agents(acl)) if r not in found)
+            if found:
+                return found
+        if tok.tag_ == "NNS":  # "a dozen companies, including SpaceX, OpenAI and Scale AI"
+            found = self.refs(syntax.prep_objects(tok, ("including", "like")))
+            if found:
+                return found
+        if tok.lower_ in DESCRIPTION_HEADS or (tok.lemma_ in ontology.descriptors() and tok.pos_ == "NOUN" and tok.tag_ == "NNS"):
+            span = self.doc[tok.left_edge.i : tok.i + 1]
+            if not any(t.i in self.table.token_entity for t in span):
+                return [EntityRef(name=span.text, kind=None, id=None, text=span.text)]
+        return []
+
+    def _entities_inside(self, tok: Token) -> list[EntityRef]:
+        """Entities in compound, possessive or from/by/for positions of a noun phrase ("contracts from NASA")."""
+        out = []
+        for c in tok.subtree:
+            if c == tok or c.i in self.excluded:
+                continue
+            in_clause = not any(a.dep_ in ("relcl", "acl") for a in c.ancestors if a.i != tok.i and tok in a.ancestors)
+            if c.dep_ in ("compound", "poss", "nmod") and c.head == tok or (
+                c.dep_ == "pobj" and c.head.lower_ in ("from", "by", "with", "at") and in_clause
+            ):
+                for conj in syntax.with_conjuncts(c):
+                    out.extend(r for r in self.refs([conj]) if r not in out)
+        return out
+
+    def _bodies_inside(self, tok: Token) -> list[EntityRef]:
+        """Public bodies named in a noun phrase, not in its clauses: 'a bid for the NASA lander contract'."""
+        out: list[EntityRef] = []
+        stack = [tok]
+        while stack:
+            node = stack.pop()
+            if node.i in self.excluded:
+                continue
+            ent = self.table.entity_at(node)
+            if ent is not None and ent.kind == "PublicBody":
+                ref = self.table.ref(ent)
+                if ref not in out:
+                    out.append(ref)
+            stack.extend(c for c in node.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos"))
+        return out
+
+    # -- triggers ---------------------------------------------------------------------------
+
+    def _between(self, pobjs: list[Token]) -> list[EntityRef]:
+        """Everyone 'between X, Y and Z', even when the parser breaks the list ("SpaceX president
+        Gwynne Shotwell, ULA chief executive Tory Bruno and ..."): entities of the first one's kind."""
+        refs = self.refs(pobjs)
+        if not pobjs or not refs:
+            return refs
+        kind = refs[0].kind
+        for tok in sorted({t for p in pobjs for t in p.subtree}, key=lambda t: t.i):
+            ent = self.table.entity_at(tok)
+            if ent is not None and ent.kind == kind and tok.i not in self.excluded:
+                ref = self.table.ref(ent)
+                if ref not in refs:
+                    refs.append(ref)
+        return refs
+
+    def _people_in(self, tokens: list[Token]) -> list[EntityRef]:
+        """The people an object names, even a list the parser broke ("OpenAI chief executive Sam Altman,
+        SoftBank chief executive Masayoshi Son and Oracle co-founder Larry Ellison")."""
+        refs = self.refs(tokens)
+        if refs and refs[0].kind == "Person":
+            return self._between(tokens)
+        return refs
+
+    def _on_behalf(self, verb: Token) -> list[EntityRef]:
+        """'lobbied the Pentagon on behalf of Blue Origin': the client acts too."""
+        out = []
+        for behalf in syntax.prep_objects(verb, ("on",)):
+            if behalf.lower_ == "behalf":  # "on behalf of Blue Origin", "on SpaceX's behalf"
+                out += self.refs(syntax.prep_objects(behalf, ("of",)) + [c for c in behalf.children if c.dep_ == "poss"])
+        return out
+
+    def _companions(self, verb: Token) -> list[EntityRef]:
+        """'JD Vance, accompanied by Senator Ted Cruz, is expected to visit': Cruz comes too."""
+        out = []
+        for subj in syntax.subjects(verb):
+            for acl in (c for c in subj.children if c.dep_ == "acl" and c.lemma_ in ("accompany", "join", "flank")):
+                out += self.refs(syntax.agents(acl))
+        return out
+
+    def _first_actor_inside(self, tok: Token) -> list[EntityRef]:
+        for node in sorted(tok.subtree, key=lambda t: t.i):
+            if node == tok or node.i in self.excluded:
+                continue
+            ent = self.table.entity_at(node)
+            if ent is not None and ent.kind not in ("Place", "Programme"):
+                return [self.table.ref(ent)]
+        return []
