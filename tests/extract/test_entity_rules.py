@@ -88,3 +88,22 @@ def test_a_unit_swallowing_the_next_name_does_not_break_the_document(extract):
 def test_a_unit_name_stops_before_a_date(extract):
     ex = extract("The NASA Office of Inspector General on Thursday faulted Boeing.")
     assert "NASA Office of Inspector General" in {e.name for e in ex.entities}
+
+
+def test_the_two_companies_are_the_two_just_named(extract):
+    from tests.conftest import find_event, names
+
+    ex = extract("Blue Origin and Dynetics lost the lander competition. The two companies protested NASA's award.")
+    assert names(find_event(ex, "CONTRACT_PROTEST").actors) == {"Blue Origin", "Dynetics"}
+
+
+def test_they_is_the_group_just_named(extract):
+    from tests.conftest import find_event, names
+
+    ex = extract("Blue Origin and Dynetics lost the competition. They protested NASA's lander award on Monday.")
+    assert names(find_event(ex, "CONTRACT_PROTEST").actors) == {"Blue Origin", "Dynetics"}
+
+
+def test_a_plural_with_no_group_stays_unresolved(extract):
+    ex = extract("NASA met Boeing. The two companies later protested the award.")
+    assert not [e for e in ex.events if e.type == "CONTRACT_PROTEST" and e.actors]

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from .. import ontology
 from ..model import Entity, EntityMention
 from .entities import DocEntities, entity_id
+from .syntax import with_conjuncts as syntax_conjuncts
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -144,12 +145,51 @@ class Resolver:
             elif token.pos_ == "PRON" and low in NEUTER and self._referential_it(token):
                 kinds = ("Company", "Organization", "PublicBody", "Programme")
                 entity, how = self._pick(token, kinds, not_subject_of=self._clause_if_object(token)), "pronoun"
+            elif self._plural_reference(token):
+                continue
             elif token.pos_ in ("NOUN", "PROPN") and self._is_description(token):
                 entity, how = self._description(token), "description"
             if entity is not None:
                 span = self._np_span(token) if how == "description" else self.doc[token.i : token.i + 1]
                 self.table.token_entity[token.i] = entity.id
                 self.table.mentions.append(EntityMention(entity.id, span.text, span.start_char, span.end_char, how))
+
+    def _plural_reference(self, token: Token) -> bool:
+        """'the two companies', 'both companies', 'they': the group the text has just named together
+        ("Blue Origin and Dynetics protested ... The two companies ..."). Returns True when resolved."""
+        low = token.lower_
+        if token.pos_ == "PRON" and low in ("they", "them", "their"):
+            kinds, wanted = ("Company", "Organization", "PublicBody", "Person"), None
+        elif token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in self.descriptors:
+            mods = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "quantmod")}
+            if not mods & {"the", "both", "two", "three", "these", "those"}:
+                return False
+            kinds = self.descriptors[token.lemma_.lower()]
+            wanted = 3 if "three" in mods else 2 if mods & {"both", "two"} else None
+        else:
+            return False
+        group = self._latest_group(token, kinds)
+        if not group or (wanted and len(group) != wanted):
+            return False
+        self.table.token_group[token.i] = tuple(e.id for e in group)
+        return True
+
+    def _latest_group(self, token: Token, kinds: tuple[str, ...]) -> list[Entity]:
+        """The most recent coordination of two or more entities of these kinds, within two sentences."""
+        seen: list[Entity] = []
+        for head, ent in self._mentions_before(token, sentences=2):
+            if ent.kind not in kinds:
+                continue
+            conj = [t for t in syntax_conjuncts(head)]
+            members = []
+            for t in conj:
+                e = self.table.entity_at(t)
+                if e is not None and e.kind in kinds and e not in members:
+                    members.append(e)
+            if len(members) >= 2:
+                return members
+            seen.append(ent)
+        return []
 
     @staticmethod
     def _referential_it(token: Token) -> bool:

@@ -77,6 +77,7 @@ class DocEntities:
     doc: Doc
     entities: dict[str, Entity] = field(default_factory=dict)
     token_entity: dict[int, str] = field(default_factory=dict)  # token index -> entity id
+    token_group: dict[int, tuple[str, ...]] = field(default_factory=dict)  # "the two companies" -> ids
     mentions: list[EntityMention] = field(default_factory=list)
     aliases: dict[str, set[str]] = field(default_factory=dict)
     titles: dict[str, set[str]] = field(default_factory=dict)  # entity id -> title words the text gives it

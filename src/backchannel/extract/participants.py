@@ -53,6 +53,8 @@ class ParticipantReader:
         ent = self.table.entity_at(tok)
         if ent is not None:
             return [self.table.ref(ent)]
+        if tok.i in self.table.token_group:  # "the two companies", "they"
+            return [self.table.ref(self.table.entities[i]) for i in self.table.token_group[tok.i]]
         for c in tok.children:  # "its chief executive, Dave Limp": the name, not the title's owner
             if c.dep_ == "appos" and self.table.entity_at(c) is not None and c.i not in self.excluded:
                 return [self.table.ref(self.table.entity_at(c))]
