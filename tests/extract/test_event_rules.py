@@ -433,3 +433,9 @@ def test_lexicon_last(extract, text, type_, actor, recipient):
     ex = extract(text)
     found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
     assert find_event(ex, type_, actor=actor, recipient=recipient) is not None, found
+
+
+def test_a_second_bid_goes_where_the_first_went(extract):
+    ex = extract("Rocket Lab submitted a bid for the Space Force's launch contracts. Relativity Space did not bid, the report said.")
+    e = find_event(ex, "CONTRACT_BID", actor="Relativity Space")
+    assert e is not None and e.negated and names(e.recipients) == {"United States Space Force"}

@@ -192,6 +192,12 @@ class EventFinder(ParticipantReader):
                 if awards:
                     nearest = min(awards, key=lambda e: abs(e.trigger.i - raw.trigger.i))
                     raw.recipients = [a for a in nearest.actors if a not in raw.actors]
+                else:  # "Rocket Lab bid for the Space Force's contracts. Relativity Space did not bid."
+                    same = [e for e in events if e is not raw and e.type == raw.type and e.recipients
+                            and abs(self._sentence_index(e.trigger) - here) <= 1]
+                    if same:
+                        nearest = min(same, key=lambda e: abs(e.trigger.i - raw.trigger.i))
+                        raw.recipients = [r for r in nearest.recipients if r not in raw.actors]
             if raw.type == "REJECT" and not raw.recipients:
                 objs = {o.lemma_.lower() for o in syntax.objects(raw.trigger)}
                 kinds = {"protest": "CONTRACT_PROTEST", "lawsuit": "CONTRACT_PROTEST", "suit": "CONTRACT_PROTEST",
