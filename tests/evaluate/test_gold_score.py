@@ -80,3 +80,10 @@ def test_strict_matching_needs_the_right_direction(tmp_path):
     path.write_text(json.dumps(wrong) + "\n", encoding="utf-8")
     res = evaluate_gold([str(path)], systems=("rules",))["systems"]["rules"]
     assert res["events"]["tp"] == 0 and res["events_type_only"]["tp"] == 1
+
+
+def test_unknown_entity_kind_is_one_line(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"id": "x", "text": "t", "entities": [{"name": "NASA", "kind": "Agency"}]}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="unknown entity kind"):
+        read_gold(str(path))

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .. import ontology
 from ..errors import InputError
-from ..model import MODALITIES, SOURCING_STATUSES
+from ..model import ENTITY_KINDS, MODALITIES, SOURCING_STATUSES
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,13 @@ def _event(raw: dict, where: str) -> GoldEvent:
     )
 
 
+def _entity(raw: dict, where: str) -> tuple[str, str | None]:
+    kind = raw.get("kind")
+    if kind is not None and kind not in ENTITY_KINDS:
+        raise InputError(f"{where}: unknown entity kind {kind!r}; use one of {', '.join(ENTITY_KINDS)}")
+    return raw["name"], kind
+
+
 def read_gold(path: str | Path) -> tuple[list[GoldPassage], list[str]]:
     """Read a gold file: the passages, and notes on passages skipped (a missing ``path`` file)."""
     path = Path(path)
@@ -127,7 +134,7 @@ def read_gold(path: str | Path) -> tuple[list[GoldPassage], list[str]]:
                 split=raw.get("split", "dev"),
                 text=text,
                 published=_date(raw.get("published"), where),
-                entities=tuple((e["name"], e.get("kind")) for e in raw.get("entities") or ()),
+                entities=tuple(_entity(e, where) for e in raw.get("entities") or ()),
                 events=tuple(_event(e, f"{where} event {i + 1}") for i, e in enumerate(raw.get("events") or ())),
                 relations=tuple(GoldRelation(r["type"], r["subject"], r["object"]) for r in raw.get("relations") or ()),
             )

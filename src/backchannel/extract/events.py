@@ -61,11 +61,6 @@ class RawEvent:
     excluded: frozenset[int] = frozenset()
 
 
-def _matching_trigger(token: Token) -> Trigger | None:
-    found = _matching_triggers(token)
-    return found[0] if found else None
-
-
 def _matching_triggers(token: Token) -> list[Trigger]:
     """The triggers a token can be, most specific first ("gave $1 million to a campaign": an award or
     a donation; the sentence decides)."""

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Verbs whose object, not subject, is the doer of an infinitive complement ("urged Trump to meet").
 OBJECT_CONTROL = {"urge", "ask", "press", "persuade", "invite", "encourage", "push", "tell", "pressure", "direct", "order",
@@ -141,13 +139,3 @@ def clause_of(token: Token) -> Token:
             return node
         node = node.head
     return node
-
-
-def governing_chain(token: Token, limit: int = 12) -> list[Token]:
-    """The token and its heads up to the root."""
-    chain = [token]
-    node = token
-    while node.head != node and len(chain) < limit:
-        node = node.head
-        chain.append(node)
-    return chain
