@@ -10,6 +10,7 @@ then at who held the office on the publication date (gazetteer).
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from spacy.tokens import Token
@@ -17,6 +18,7 @@ from spacy.tokens import Token
 from .. import ontology
 from ..model import Entity, EntityMention
 from .entities import DocEntities, entity_id
+from .syntax import sentence_index, sentence_start
 from .syntax import with_conjuncts as syntax_conjuncts
 
 MALE = {"he", "him", "his", "himself"}
@@ -59,9 +61,7 @@ class Resolver:
     # -- candidates -------------------------------------------------------------------------
     def _mentions_before(self, token: Token, sentences: int = 3) -> list[tuple[Token, Entity]]:
         """(token, entity) for entity-name heads before the token, nearest first, within N sentences."""
-        sent_starts = [s.start for s in self.doc.sents]
-        cur = max(i for i, s in enumerate(sent_starts) if s <= token.i)
-        lo = sent_starts[max(0, cur - sentences + 1)]
+        lo = sentence_start(self.doc, sentence_index(token) - sentences + 1)
         out = []
         seen_heads = set()
         for i in range(token.i - 1, lo - 1, -1):
@@ -119,12 +119,11 @@ class Resolver:
             for t, e in candidates:
                 if t.sent == prev_sent and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
                     return e
-        # 3. the most mentioned candidate so far, nearest on a tie
-        counts: dict[str, int] = {}
-        for m in self.table.mentions:
-            counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
-        best = max(candidates, key=lambda te: counts.get(te[1].id, 0)) if exclude_office else candidates[0]
-        return best[1]
+        # 3. for a business description, the most mentioned candidate so far; else the nearest
+        if not exclude_office:
+            return candidates[0][1]
+        counts = Counter(m.entity_id for m in self.table.mentions)
+        return max(candidates, key=lambda te: counts[te[1].id])[1]
 
     def _holds_office(self, entity: Entity) -> bool:
         titles = self.table.titles.get(entity.id, set())

@@ -159,11 +159,6 @@ class EventFinder(ParticipantReader):
         raw.count = raw.count if raw.count is not None else self._count(raw)
         return raw
 
-    def _sentence_index(self, token: Token) -> int:
-        if not hasattr(self, "_sent_starts"):
-            self._sent_starts = [sent.start for sent in self.doc.sents]
-        return max(i for i, start in enumerate(self._sent_starts) if start <= token.i)
-
     def _event_anaphora(self, events: list[RawEvent]) -> None:
         """'Anthropic rejected the demand' answers the one who made the demand; 'the decision was
         criticised' targets whoever the previous sentence says decided; a bid or a protest whose
@@ -172,24 +167,24 @@ class EventFinder(ParticipantReader):
         for raw in events:
             if raw.type == "CONTRACT_AWARD" and not raw.actors and raw.recipients:
                 # "Space Systems Command awarded the contracts. SpaceX won $5.9 billion": the same body
-                here = self._sentence_index(raw.trigger)
+                here = syntax.sentence_index(raw.trigger)
                 awards = [e for e in events if e is not raw and e.type == "CONTRACT_AWARD" and e.actors
-                          and abs(self._sentence_index(e.trigger) - here) <= 2
+                          and abs(syntax.sentence_index(e.trigger) - here) <= 2
                           and all(a.kind == "PublicBody" for a in e.actors)]
                 if awards:
                     nearest = min(awards, key=lambda e: abs(e.trigger.i - raw.trigger.i))
                     raw.actors = list(nearest.actors)
             if raw.type in ("CONTRACT_BID", "CONTRACT_PROTEST") and not raw.recipients:
-                here = self._sentence_index(raw.trigger)
+                here = syntax.sentence_index(raw.trigger)
                 awards = [e for e in events if e.type == "CONTRACT_AWARD" and e.actors
-                          and abs(self._sentence_index(e.trigger) - here) <= 2  # within two sentences
+                          and abs(syntax.sentence_index(e.trigger) - here) <= 2  # within two sentences
                           and all(a.kind == "PublicBody" for a in e.actors)]
                 if awards:
                     nearest = min(awards, key=lambda e: abs(e.trigger.i - raw.trigger.i))
                     raw.recipients = [a for a in nearest.actors if a not in raw.actors]
                 else:  # "Rocket Lab bid for the Space Force's contracts. Relativity Space did not bid."
                     same = [e for e in events if e is not raw and e.type == raw.type and e.recipients
-                            and abs(self._sentence_index(e.trigger) - here) <= 1]
+                            and abs(syntax.sentence_index(e.trigger) - here) <= 1]
                     if same:
                         nearest = min(same, key=lambda e: abs(e.trigger.i - raw.trigger.i))
                         raw.recipients = [r for r in nearest.recipients if r not in raw.actors]
@@ -505,10 +500,7 @@ def _forums_to_others(raw: RawEvent) -> None:
 
 
 def _previous_start(sent) -> int:
-    doc = sent.doc
-    if sent.start == 0:
-        return 0
-    return doc[sent.start - 1].sent.start
+    return syntax.sentence_start(sent.doc, syntax.sentence_index(sent[0]) - 1)
 
 
 def _drop_self_loops(raw: RawEvent) -> None:

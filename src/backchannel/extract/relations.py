@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -43,6 +44,7 @@ class RawRelation:
     time_anchor: Token | None = None
 
 
+@lru_cache(maxsize=1)
 def _titles() -> dict[str, str]:
     titles = dict(ontology.relations()["titles"])
     titles.update(EXTRA_TITLES)

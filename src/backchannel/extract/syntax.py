@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Token
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -139,3 +141,18 @@ def clause_of(token: Token) -> Token:
             return node
         node = node.head
     return node
+
+
+def sentence_index(token: Token) -> int:
+    """The index of the token's sentence in its document (sentence starts are computed once per Doc)."""
+    starts = token.doc.user_data.get("backchannel_sentence_starts")
+    if starts is None:
+        starts = [sent.start for sent in token.doc.sents]
+        token.doc.user_data["backchannel_sentence_starts"] = starts
+    return bisect_right(starts, token.i) - 1
+
+
+def sentence_start(doc, index: int) -> int:
+    """The first token of the sentence with this index (clamped to the first sentence)."""
+    sentence_index(doc[0])  # fills the cache
+    return doc.user_data["backchannel_sentence_starts"][max(0, index)]
