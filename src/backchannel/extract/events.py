@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from .. import ontology
 from ..model import EntityRef
 from ..ontology import Trigger
-from . import syntax
+from . import discourse, syntax
 from .entities import DocEntities
 from .participants import EVENT_NOUNS, ParticipantReader
 
@@ -33,9 +33,6 @@ AGENT_NOUNS = {"gunman", "demonstrator", "protester", "protestor", "attacker", "
                "rebel", "soldier", "troop", "police", "crowd", "activist", "lawmaker", "senator", "official", "group"}
 PHYSICAL_TARGETS = {"ship", "vessel", "base", "site", "convoy", "troop", "soldier", "plane", "aircraft", "facility",
                     "building", "embassy", "city", "town", "village", "tanker", "drone", "satellite", "infrastructure"}
-RESPONSE_TYPES = {"REJECT", "AGREE", "CONCEDE", "ACCUSE", "SUPPORT", "CONTRACT_PROTEST", "RETREAT"}
-DEMAND_NOUNS = {"demand", "request", "ultimatum", "offer", "proposal", "plea", "appeal", "threat", "call"}
-DECISION_NOUNS = {"decision", "move", "plan", "delay", "choice", "announcement", "policy", "award", "selection", "ruling"}
 COMPOUND_ACTOR_NOUNS = {"investigation", "award", "selection", "nomination", "criticism", "endorsement", "threat"}
 # Where a contract protest is heard, not whom it is against: those go to "others".
 FORUM_WORDS = ("accountability office", "court")
@@ -129,7 +126,7 @@ class EventFinder(ParticipantReader):
                     events.append(raw)
                     break
         events = _fold_purpose_clauses(events)
-        self._event_anaphora(events)
+        discourse.complete(events, self)
         return events
 
     def _event_for(self, token: Token, spec: Trigger) -> RawEvent | None:
@@ -158,60 +155,6 @@ class EventFinder(ParticipantReader):
         raw.modality = self._modality(raw)
         raw.count = raw.count if raw.count is not None else self._count(raw)
         return raw
-
-    def _event_anaphora(self, events: list[RawEvent]) -> None:
-        """'Anthropic rejected the demand' answers the one who made the demand; 'the decision was
-        criticised' targets whoever the previous sentence says decided; a bid or a protest whose
-        awarding body the sentence does not name is towards the body of the award the article
-        reports nearby; a refusal of a protest answers the protester."""
-        for raw in events:
-            if raw.type == "CONTRACT_AWARD" and not raw.actors and raw.recipients:
-                # "Space Systems Command awarded the contracts. SpaceX won $5.9 billion": the same body
-                here = syntax.sentence_index(raw.trigger)
-                awards = [e for e in events if e is not raw and e.type == "CONTRACT_AWARD" and e.actors
-                          and abs(syntax.sentence_index(e.trigger) - here) <= 2
-                          and all(a.kind == "PublicBody" for a in e.actors)]
-                if awards:
-                    nearest = min(awards, key=lambda e: abs(e.trigger.i - raw.trigger.i))
-                    raw.actors = list(nearest.actors)
-            if raw.type in ("CONTRACT_BID", "CONTRACT_PROTEST") and not raw.recipients:
-                here = syntax.sentence_index(raw.trigger)
-                awards = [e for e in events if e.type == "CONTRACT_AWARD" and e.actors
-                          and abs(syntax.sentence_index(e.trigger) - here) <= 2  # within two sentences
-                          and all(a.kind == "PublicBody" for a in e.actors)]
-                if awards:
-                    nearest = min(awards, key=lambda e: abs(e.trigger.i - raw.trigger.i))
-                    raw.recipients = [a for a in nearest.actors if a not in raw.actors]
-                else:  # "Rocket Lab bid for the Space Force's contracts. Relativity Space did not bid."
-                    same = [e for e in events if e is not raw and e.type == raw.type and e.recipients
-                            and abs(syntax.sentence_index(e.trigger) - here) <= 1]
-                    if same:
-                        nearest = min(same, key=lambda e: abs(e.trigger.i - raw.trigger.i))
-                        raw.recipients = [r for r in nearest.recipients if r not in raw.actors]
-            if raw.type == "REJECT" and not raw.recipients:
-                objs = {o.lemma_.lower() for o in syntax.objects(raw.trigger)}
-                kinds = {"protest": "CONTRACT_PROTEST", "lawsuit": "CONTRACT_PROTEST", "suit": "CONTRACT_PROTEST",
-                         "challenge": "CONTRACT_PROTEST", "bid": "CONTRACT_BID", "request": "REQUEST"}
-                wanted = {kinds[o] for o in objs if o in kinds}
-                earlier = [e for e in events if e.type in wanted and e.actors and e is not raw]
-                if earlier:
-                    nearest = min(earlier, key=lambda e: abs(e.trigger.i - raw.trigger.i))
-                    raw.recipients = [a for a in nearest.actors if a not in raw.actors]
-        for raw in events:
-            if raw.recipients or raw.type not in RESPONSE_TYPES:
-                continue
-            objs = syntax.objects(raw.trigger) + [c for c in raw.trigger.children if c.dep_ == "nsubjpass"]
-            for obj in objs:
-                if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
-                    continue
-                lemma = obj.lemma_.lower()
-                if lemma in DEMAND_NOUNS:
-                    earlier = [e for e in events if e.trigger.i < raw.trigger.i and e.type in ("REQUEST", "THREATEN") and e.actors]
-                    if earlier:
-                        raw.recipients = [r for r in earlier[-1].actors if r not in raw.actors]
-                elif lemma in DECISION_NOUNS and raw.trigger.sent.start > 0:
-                    prev = self.doc[raw.trigger.sent.start - 1].sent.root
-                    raw.recipients = [r for r in self.refs([t for t in prev.children if t.dep_ == "nsubj"]) if r not in raw.actors]
 
     def verb_event(self, verb: Token, spec: Trigger) -> RawEvent:
         raw = self._verb_event(verb, spec)

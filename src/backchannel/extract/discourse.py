@@ -1,0 +1,81 @@
+"""Participants the sentence leaves to the rest of the article.
+
+A news sentence often names only part of an event and relies on its neighbours: "SpaceX won $5.9
+billion" after "Space Systems Command awarded the contracts"; "Relativity Space did not bid" after
+"Rocket Lab bid for the Space Force's contracts"; "Anthropic rejected the demand" after an ultimatum;
+"the decision was criticised" after the sentence that says who decided. Each rule fills a missing
+side only, from the nearest fitting event within a sentence or two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from . import syntax
+
+if TYPE_CHECKING:
+    from .events import EventFinder, RawEvent
+
+# Responses whose object may be an earlier act: "rejected the demand", "criticised the decision".
+RESPONSE_TYPES = {"REJECT", "AGREE", "CONCEDE", "ACCUSE", "SUPPORT", "CONTRACT_PROTEST", "RETREAT"}
+DEMAND_NOUNS = {"demand", "request", "ultimatum", "offer", "proposal", "plea", "appeal", "threat", "call"}
+DECISION_NOUNS = {"decision", "move", "plan", "delay", "choice", "announcement", "policy", "award", "selection", "ruling"}
+# What a refusal refuses, and the type of the event that made it.
+REFUSED = {"protest": "CONTRACT_PROTEST", "lawsuit": "CONTRACT_PROTEST", "suit": "CONTRACT_PROTEST",
+           "challenge": "CONTRACT_PROTEST", "bid": "CONTRACT_BID", "request": "REQUEST"}
+
+
+def _nearest(events: list[RawEvent], raw: RawEvent, keep: Callable[[RawEvent], bool], within: int | None) -> RawEvent | None:
+    """The event closest to ``raw`` that ``keep`` accepts, at most ``within`` sentences away."""
+    here = syntax.sentence_index(raw.trigger)
+    found = [
+        e for e in events
+        if e is not raw and keep(e) and (within is None or abs(syntax.sentence_index(e.trigger) - here) <= within)
+    ]
+    return min(found, key=lambda e: abs(e.trigger.i - raw.trigger.i)) if found else None
+
+
+def _public_award(e: RawEvent) -> bool:
+    return e.type == "CONTRACT_AWARD" and bool(e.actors) and all(a.kind == "PublicBody" for a in e.actors)
+
+
+def complete(events: list[RawEvent], finder: EventFinder) -> None:
+    """Fill the sides a sentence leaves out from the events around it."""
+    for raw in events:
+        if raw.type == "CONTRACT_AWARD" and not raw.actors and raw.recipients:
+            award = _nearest(events, raw, _public_award, within=2)
+            if award:
+                raw.actors = list(award.actors)
+        if raw.type in ("CONTRACT_BID", "CONTRACT_PROTEST") and not raw.recipients:
+            award = _nearest(events, raw, _public_award, within=2)
+            if award:
+                raw.recipients = [a for a in award.actors if a not in raw.actors]
+            else:
+                same = _nearest(events, raw, lambda e: e.type == raw.type and bool(e.recipients), within=1)
+                if same:
+                    raw.recipients = [r for r in same.recipients if r not in raw.actors]
+        if raw.type == "REJECT" and not raw.recipients:
+            wanted = {REFUSED[o.lemma_.lower()] for o in syntax.objects(raw.trigger) if o.lemma_.lower() in REFUSED}
+            refused = _nearest(events, raw, lambda e: e.type in wanted and bool(e.actors), within=None)
+            if refused:
+                raw.recipients = [a for a in refused.actors if a not in raw.actors]
+    for raw in events:
+        if not raw.recipients and raw.type in RESPONSE_TYPES:
+            _answer(raw, events, finder)
+
+
+def _answer(raw: RawEvent, events: list[RawEvent], finder: EventFinder) -> None:
+    """'rejected the demand': the one who made it; 'the decision was criticised': who decided."""
+    objs = syntax.objects(raw.trigger) + [c for c in raw.trigger.children if c.dep_ == "nsubjpass"]
+    for obj in objs:
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+            continue
+        lemma = obj.lemma_.lower()
+        if lemma in DEMAND_NOUNS:
+            earlier = [e for e in events if e.trigger.i < raw.trigger.i and e.type in ("REQUEST", "THREATEN") and e.actors]
+            if earlier:
+                raw.recipients = [r for r in earlier[-1].actors if r not in raw.actors]
+        elif lemma in DECISION_NOUNS and raw.trigger.sent.start > 0:
+            prev = finder.doc[raw.trigger.sent.start - 1].sent.root
+            raw.recipients = [r for r in finder.refs([t for t in prev.children if t.dep_ == "nsubj"]) if r not in raw.actors]
