@@ -96,6 +96,21 @@ mentions = Table(
 )
 Index("ix_mentions_entity_id", mentions.c.entity_id)
 
+def provenance_columns() -> list[Column]:
+    """How a fact is sourced and where it was read; the same columns on events and relations."""
+    return [
+        Column("sourcing_status", String(16), nullable=False),
+        Column("sourcing_source", Text),
+        Column("sourcing_cue", Text),
+        Column("sentence", Text, nullable=False),
+        Column("sent_start", Integer, nullable=False),
+        Column("sent_end", Integer, nullable=False),
+        Column("trigger_start", Integer),
+        Column("trigger_end", Integer),
+        Column("extractor", String(64), nullable=False),
+    ]
+
+
 events = Table(
     "events",
     metadata,
@@ -115,15 +130,7 @@ events = Table(
     Column("count", Integer),
     Column("negated", Boolean(create_constraint=True, name="negated"), nullable=False),
     Column("modality", String(16), nullable=False),
-    Column("sourcing_status", String(16), nullable=False),
-    Column("sourcing_source", Text),
-    Column("sourcing_cue", Text),
-    Column("sentence", Text, nullable=False),
-    Column("sent_start", Integer, nullable=False),
-    Column("sent_end", Integer, nullable=False),
-    Column("trigger_start", Integer),
-    Column("trigger_end", Integer),
-    Column("extractor", String(64), nullable=False),
+    *provenance_columns(),
 )
 Index("ix_events_article_id", events.c.article_id)
 # The type filter is case-insensitive; an expression index keeps it an index lookup.
@@ -162,15 +169,7 @@ relations = Table(
     Column("object_text", Text),
     Column("start_date", Date),
     Column("end_date", Date),
-    Column("sourcing_status", String(16), nullable=False),
-    Column("sourcing_source", Text),
-    Column("sourcing_cue", Text),
-    Column("sentence", Text, nullable=False),
-    Column("sent_start", Integer, nullable=False),
-    Column("sent_end", Integer, nullable=False),
-    Column("trigger_start", Integer),
-    Column("trigger_end", Integer),
-    Column("extractor", String(64), nullable=False),
+    *provenance_columns(),
 )
 Index("ix_relations_article_id", relations.c.article_id)
 Index("ix_relations_type", relations.c.type)
