@@ -9,6 +9,13 @@ import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seeds" / "000_c91a739fb86ac7df.txt"
+# The standing relations the founding article states (issue 2); checked on the extraction and the CLI.
+SEED_RELATIONS = [
+    ("founder_of", "Jeff Bezos", "Blue Origin"),
+    ("founder_of", "Elon Musk", "SpaceX"),
+    ("executive_of", "Dave Limp", "Blue Origin"),
+    ("contractor_of", "SpaceX", "NASA"),
+]
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from backchannel.store import open_store
+from tests.conftest import SEED_RELATIONS
 
 from .conftest import dump, json_lines, ok, participants, ref_names, run
 
@@ -245,12 +246,7 @@ def test_seed_blue_origin_bids_to_nasa_and_pentagon(seed_events):
 
 @pytest.mark.parametrize(
     "type_,subject,object_",
-    [
-        ("founder_of", "Jeff Bezos", "Blue Origin"),
-        ("founder_of", "Elon Musk", "SpaceX"),
-        ("executive_of", "Dave Limp", "Blue Origin"),
-        ("contractor_of", "SpaceX", "NASA"),
-    ],
+    SEED_RELATIONS,
 )
 def test_seed_relations(seed_relations, type_, subject, object_):
     assert any(

@@ -48,14 +48,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,type_,actor,recipient", CASES)
-def test_event(extract, text, type_, actor, recipient):
-    ex = extract("Jeff Bezos and Elon Musk lead rival rocket companies. " + text if "Musk backed" in text else text)
-    event = find_event(ex, type_, actor=actor, recipient=recipient)
-    found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
-    assert event is not None, found
-
-
 def test_meeting_with_several_participants(extract):
     ex = extract("Jeff Bezos, Elon Musk and Tory Bruno met with Pete Hegseth at the Pentagon.")
     e = find_event(ex, "CONSULT", recipient="Pete Hegseth")
@@ -214,7 +206,6 @@ GOLD_RULE_CASES = [
 ]
 
 
-
 def test_what_is_threatened_is_not_an_event(extract):
     ex = extract("Donald Trump threatened to cancel the contracts held by Elon Musk's companies.")
     assert [e.type for e in ex.events] == ["THREATEN"]
@@ -279,7 +270,6 @@ EXTRA_DEV_CASES = [
 ]
 
 
-
 def test_a_denial_is_not_merged_into_the_report(extract):
     ex = extract("Elon Musk and Donald Trump spoke by phone last week. A White House spokeswoman denied that the president had called Musk.")
     statuses = sorted(e.sourcing.status for e in ex.events if e.type == "CONSULT")
@@ -308,7 +298,6 @@ LEXICON_CASES = [
 ]
 
 
-
 def test_a_technical_challenge_is_no_protest(extract):
     assert extract("The instrument was NASA's answer to the polarimeter challenge.").events == ()
 
@@ -316,14 +305,6 @@ def test_a_technical_challenge_is_no_protest(extract):
 def test_stepping_down_as_head_of_a_company_leaves_it(extract):
     ex = extract("Jeff Bezos stepped down as chief executive of Amazon in July.")
     assert find_event(ex, "DEPART", actor="Jeff Bezos", recipient="Amazon") is not None
-
-
-@pytest.mark.parametrize("text,type_,actor,recipient", GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES)
-def test_rule_from_gold_errors(extract, text, type_, actor, recipient):
-    """Rules added while reading the development sets' errors, each a sentence and its event."""
-    ex = extract(text, published="2024-07-15" if "gunman" in text else "2025-06-26")
-    found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
-    assert find_event(ex, type_, actor=actor, recipient=recipient) is not None, found
 
 
 WIRE_CASES = [
@@ -344,13 +325,6 @@ WIRE_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,type_,actor,recipient", WIRE_CASES)
-def test_wire_copy_rule(extract, text, type_, actor, recipient):
-    ex = extract(text)
-    found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
-    assert find_event(ex, type_, actor=actor, recipient=recipient) is not None, found
-
-
 def test_a_visit_and_the_meeting_during_it_are_one_event(extract):
     ex = extract("Elon Musk visited the Pentagon on Friday and met Defense Secretary Pete Hegseth.")
     consults = [e for e in ex.events if e.type == "CONSULT"]
@@ -362,19 +336,12 @@ def test_stepping_down_as_a_companys_chief(extract):
     assert find_event(ex, "DEPART", actor="Alexandr Wang", recipient="Scale AI") is not None
 
 
-@pytest.mark.parametrize(
-    "text,type_,actor,recipient",
-    [
-        ("Kelly Ortberg on Friday removed Ted Colbert as head of Boeing's defense unit.", "DEPART", "Ted Colbert", None),
-        ("The Space Force awarded United Launch Alliance about 60 percent of the missions.", "CONTRACT_AWARD",
-         "United States Space Force", "United Launch Alliance"),
-        ("The firm Invariant lobbied the Senate on SpaceX's behalf in the second quarter.", "LOBBY", "SpaceX", "United States Senate"),
-    ],
-)
-def test_more_wire_rules(extract, text, type_, actor, recipient):
-    ex = extract(text)
-    found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
-    assert find_event(ex, type_, actor=actor, recipient=recipient) is not None, found
+MORE_WIRE_CASES = [
+    ("Kelly Ortberg on Friday removed Ted Colbert as head of Boeing's defense unit.", "DEPART", "Ted Colbert", None),
+    ("The Space Force awarded United Launch Alliance about 60 percent of the missions.", "CONTRACT_AWARD",
+     "United States Space Force", "United Launch Alliance"),
+    ("The firm Invariant lobbied the Senate on SpaceX's behalf in the second quarter.", "LOBBY", "SpaceX", "United States Senate"),
+]
 
 
 def test_an_honour_awarded_is_no_contract(extract):
@@ -392,21 +359,14 @@ def test_a_refused_protest_answers_the_protester(extract):
     assert find_event(ex, "REJECT", actor="Government Accountability Office", recipient="Blue Origin") is not None
 
 
-@pytest.mark.parametrize(
-    "text,type_,actor,recipient",
-    [
-        ("Senator Elizabeth Warren assailed Elon Musk on Tuesday.", "ACCUSE", "Elizabeth Warren", "Elon Musk"),
-        ("Donald Trump thanked Elon Musk at the rally.", "SUPPORT", "Donald Trump", "Elon Musk"),
-        ("The Federal Aviation Administration grounded SpaceX's Starship fleet after the failure.", "SANCTION",
-         "Federal Aviation Administration", "SpaceX"),
-        ("Lockheed Martin struck a deal with the Pentagon on Monday.", "AGREE", "Lockheed Martin", "Department of Defense"),
-        ("Boeing settled the lawsuit with NASA in March.", "AGREE", "Boeing", "NASA"),
-    ],
-)
-def test_lexicon_more(extract, text, type_, actor, recipient):
-    ex = extract(text)
-    found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
-    assert find_event(ex, type_, actor=actor, recipient=recipient) is not None, found
+LEXICON_MORE_CASES = [
+    ("Senator Elizabeth Warren assailed Elon Musk on Tuesday.", "ACCUSE", "Elizabeth Warren", "Elon Musk"),
+    ("Donald Trump thanked Elon Musk at the rally.", "SUPPORT", "Donald Trump", "Elon Musk"),
+    ("The Federal Aviation Administration grounded SpaceX's Starship fleet after the failure.", "SANCTION",
+     "Federal Aviation Administration", "SpaceX"),
+    ("Lockheed Martin struck a deal with the Pentagon on Monday.", "AGREE", "Lockheed Martin", "Department of Defense"),
+    ("Boeing settled the lawsuit with NASA in March.", "AGREE", "Boeing", "NASA"),
+]
 
 
 def test_a_signed_deal_is_one_event(extract):
@@ -419,23 +379,30 @@ def test_a_win_is_from_the_body_of_the_awards_just_reported(extract):
     assert find_event(ex, "CONTRACT_AWARD", actor="Space Systems Command", recipient="SpaceX") is not None
 
 
-@pytest.mark.parametrize(
-    "text,type_,actor,recipient",
-    [
-        ("Bill Nelson called for an investigation by the Government Accountability Office.", "REQUEST", "Bill Nelson", None),
-        ("Amazon has pledged $1 million to the Trump Vance Inaugural Committee.", "DONATE", "Amazon", None),
-        ("Elon Musk expressed regret for his posts about Donald Trump.", "CONCEDE", "Elon Musk", None),
-        ("Elon Musk left his post leading the Department of Government Efficiency this week.", "DEPART", "Elon Musk",
-         "Department of Government Efficiency"),
-    ],
-)
-def test_lexicon_last(extract, text, type_, actor, recipient):
-    ex = extract(text)
-    found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
-    assert find_event(ex, type_, actor=actor, recipient=recipient) is not None, found
+LEXICON_LAST_CASES = [
+    ("Bill Nelson called for an investigation by the Government Accountability Office.", "REQUEST", "Bill Nelson", None),
+    ("Amazon has pledged $1 million to the Trump Vance Inaugural Committee.", "DONATE", "Amazon", None),
+    ("Elon Musk expressed regret for his posts about Donald Trump.", "CONCEDE", "Elon Musk", None),
+    ("Elon Musk left his post leading the Department of Government Efficiency this week.", "DEPART", "Elon Musk",
+     "Department of Government Efficiency"),
+]
 
 
 def test_a_second_bid_goes_where_the_first_went(extract):
     ex = extract("Rocket Lab submitted a bid for the Space Force's launch contracts. Relativity Space did not bid, the report said.")
     e = find_event(ex, "CONTRACT_BID", actor="Relativity Space")
     assert e is not None and e.negated and names(e.recipients) == {"United States Space Force"}
+
+
+ALL_CASES = (CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
+             + LEXICON_MORE_CASES + LEXICON_LAST_CASES)
+
+
+@pytest.mark.parametrize("text,type_,actor,recipient", ALL_CASES)
+def test_event(extract, text, type_, actor, recipient):
+    """One sentence, the event it must give (type, an actor and a recipient among the participants)."""
+    if "Musk backed" in text:  # "Musk" needs the full name earlier in the article
+        text = "Jeff Bezos and Elon Musk lead rival rocket companies. " + text
+    ex = extract(text, published="2024-07-15" if "gunman" in text else "2025-06-26")
+    found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
+    assert find_event(ex, type_, actor=actor, recipient=recipient) is not None, found

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import find_event, names
+from tests.conftest import SEED_RELATIONS, find_event, names
 
 
 @pytest.fixture(scope="module")
@@ -43,12 +43,7 @@ def test_blue_origin_bids_towards_nasa_and_pentagon(seed):
 
 @pytest.mark.parametrize(
     "type_,subject,object_",
-    [
-        ("founder_of", "Jeff Bezos", "Blue Origin"),
-        ("founder_of", "Elon Musk", "SpaceX"),
-        ("executive_of", "Dave Limp", "Blue Origin"),
-        ("contractor_of", "SpaceX", "NASA"),
-    ],
+    SEED_RELATIONS,
 )
 def test_relations(seed, type_, subject, object_):
     assert any(r.type == type_ and r.subject.name == subject and r.object.name == object_ for r in seed.relations)
