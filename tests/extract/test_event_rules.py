@@ -25,7 +25,7 @@ CASES = [
     ("SpaceX lobbied Congress on launch policy.", "LOBBY", "SpaceX", "United States Congress"),
     ("Donald Trump nominated Jared Isaacman to lead NASA.", "APPOINT", "Donald Trump", "Jared Isaacman"),
     ("Bob Smith stepped down as chief executive of Blue Origin.", "DEPART", "Bob Smith", None),
-    ("Musk backed off the threat hours later.", "RETREAT", "Elon Musk", None),
+    ("Elon Musk backed off the threat hours later.", "RETREAT", "Elon Musk", None),
     # passive
     ("Elon Musk was criticized by Donald Trump.", "ACCUSE", "Donald Trump", "Elon Musk"),
     ("SpaceX was awarded a launch contract by the Space Force.", "CONTRACT_AWARD", "United States Space Force", "SpaceX"),
@@ -202,7 +202,6 @@ GOLD_RULE_CASES = [
     ("Donald Trump threatened to cancel the contracts held by Elon Musk's companies.", "THREATEN", "Donald Trump", "Elon Musk"),
     ("Demonstrators rallied outside the showroom against Elon Musk's role in the government.", "PROTEST", None, "Elon Musk"),
     ("Boeing did not submit a proposal for NASA's Mars Sample Return redesign.", "CONTRACT_BID", "Boeing", "NASA"),
-    ("A gunman shot at the former president during a rally, hours before Elon Musk endorsed Donald Trump.", "ASSAULT", None, "Donald Trump"),
 ]
 
 
@@ -401,8 +400,13 @@ ALL_CASES = (CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CA
 @pytest.mark.parametrize("text,type_,actor,recipient", ALL_CASES)
 def test_event(extract, text, type_, actor, recipient):
     """One sentence, the event it must give (type, an actor and a recipient among the participants)."""
-    if "Musk backed" in text:  # "Musk" needs the full name earlier in the article
-        text = "Jeff Bezos and Elon Musk lead rival rocket companies. " + text
-    ex = extract(text, published="2024-07-15" if "gunman" in text else "2025-06-26")
+    ex = extract(text)
     found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
     assert find_event(ex, type_, actor=actor, recipient=recipient) is not None, found
+
+
+def test_an_unnamed_attacker_keeps_the_event(extract):
+    # On 2024-07-15 "the former president" is Donald Trump, whom the sentence names too.
+    ex = extract("A gunman shot at the former president during a rally, hours before Elon Musk endorsed Donald Trump.",
+                 published="2024-07-15")
+    assert find_event(ex, "ASSAULT", recipient="Donald Trump") is not None
