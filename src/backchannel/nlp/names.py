@@ -49,6 +49,8 @@ def extend_units(doc: Doc) -> None:
             and (doc[end].text[:1].isupper() or doc[end].lower_ in ("of", "and", "for", "on"))
             and doc[end].text not in (".", ",")
             and doc[end].ent_type_ not in ("DATE", "TIME", "PERSON")  # "... General on Thursday"
+            # "Office of Science and Technology" goes on; "... General and NASA" is a second name
+            and not (doc[end].lower_ == "and" and end + 1 < len(doc) and doc[end + 1].ent_iob_ == "B")
         ):
             end += 1
         while end > ent.end and doc[end - 1].lower_ in ("of", "and", "for", "on"):
