@@ -105,7 +105,9 @@ class NameSpreader:
                 orgs.setdefault(key, (ent.label_, ent.ent_id_))
         # A surname the gazetteer knows is a person even when the document never gives the full name.
         for token in doc:
-            if token.pos_ == "PROPN" and token.text[:1].isupper() and (token.text,) not in persons:
+            # the small model tags a sentence's first word "Wiles" or "Isaacman" as a common noun
+            name_like = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"))
+            if name_like and token.text[:1].isupper() and (token.text,) not in persons:
                 entry = gaz.lookup(token.text)
                 if entry and entry.kind == "Person" and token.text in entry.aliases:
                     persons[(token.text,)] = entry.name

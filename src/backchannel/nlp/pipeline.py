@@ -1,8 +1,10 @@
 """Build the spaCy pipeline once per process.
 
 A gazetteer-driven ``entity_ruler`` runs before ``ner`` (the small model calls Starshield a NORP and
-misses SpaceX), and ``backchannel_names`` runs after it to spread each name the document uses to its
-other occurrences ("Musk." at a line end is not a DATE once "Elon Musk" has been seen).
+misses SpaceX); ``backchannel_reparse`` parses again, with people's names masked, the sentences
+whose parse lost its verb ("Trump fired Whitaker."); ``backchannel_names`` then spreads each name
+the document uses to its other occurrences ("Musk." at a line end is not a DATE once "Elon Musk"
+has been seen).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from spacy.language import Language
 
 from .. import ontology, settings
 from ..errors import PipelineError
-from . import names  # noqa: F401  (registers the backchannel_names factory)
+from . import names, reparse  # noqa: F401  (register the backchannel_names and backchannel_reparse factories)
 
 # spaCy label for each of our kinds; the ruler also sets ent_id to the gazetteer's canonical name.
 KIND_TO_LABEL = {
@@ -88,7 +90,8 @@ def build_pipeline(model: str | None = None) -> Language:
     _fix_lemmas(nlp)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(gazetteer_patterns())
-    nlp.add_pipe("backchannel_names", after="ner")
+    nlp.add_pipe("backchannel_reparse", after="ner")
+    nlp.add_pipe("backchannel_names", after="backchannel_reparse")
     return nlp
 
 

@@ -1,0 +1,134 @@
+"""The ``backchannel_reparse`` component: parse again, with people's names masked, the sentences
+whose parse is broken.
+
+The small model knows "trump" and "musk" as common nouns, and a sentence that starts with one of
+them often loses its verb: in "Trump fired Whitaker." it reads "fired" as an adjective of
+"Whitaker" and makes the sentence a noun phrase. The same sentence with the names replaced by
+ordinary ones ("Smith fired Smith.") parses right. So for each sentence whose root is not a verb
+although it holds one, or where a verb is an adjective right after a person's name, we parse a
+copy with every person name masked and keep that parse (heads, labels, tags, lemmas of the other
+words) when it has a single verbal root and fewer of those adjective verbs. Token boundaries do
+not change, so character offsets and entities stay as they were.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import ontology
+
+log = logging.getLogger(__name__)
+
+# What the masked copy runs: the model's own components up to the lemmatizer, never the ner.
+PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+FIRST_MASK, LAST_MASK = "John", "Smith"
+ATTRS = [HEAD, DEP, TAG, POS, MORPH, LEMMA]
+
+
+@Language.factory("backchannel_reparse")
+def make_reparse(nlp: Language, name: str) -> Reparser:
+    return Reparser(nlp)
+
+
+class Reparser:
+    """Re-parse broken sentences with person names masked."""
+
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+        self._surnames: set[str] | None = None
+
+    @property
+    def surnames(self) -> set[str]:
+        """One-word aliases of the gazetteer's people ("Trump", "Musk"): names even where untagged."""
+        if self._surnames is None:
+            gaz = ontology.gazetteer()
+            self._surnames = {a for e in gaz.entries if e.kind == "Person" for a in e.aliases if " " not in a}
+        return self._surnames
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            sentences = [s for s in doc.sents if self.suspicious(s)]
+            if sentences:
+                self.set_annotations(doc, [(s, self.parse_masked(s)) for s in sentences])
+        except Exception as exc:  # noqa: BLE001 - one odd document must not kill a batch
+            log.warning("backchannel_reparse failed on a document (%s); keeping the first parse", exc)
+            log.debug("backchannel_reparse failure", exc_info=True)
+        return doc
+
+    # -- match ------------------------------------------------------------------------------
+    def name_tokens(self, sent: Span) -> list[int]:
+        """Sentence-relative indexes of the tokens of people's names."""
+        out = []
+        for tok in sent:
+            if tok.ent_type_ == "PERSON" or (tok.text in self.surnames and tok.text[:1].isupper()):
+                out.append(tok.i - sent.start)
+        return out
+
+    def suspicious(self, sent: Span) -> bool:
+        """A verbless root in a sentence with a verb, or a verb read as an adjective after a name."""
+        if not self.name_tokens(sent):
+            return False
+        root = sent.root
+        has_verb = any(t.pos_ == "VERB" or t.tag_ in ("VBD", "VBZ", "VBP") for t in sent)
+        if root.pos_ not in ("VERB", "AUX") and has_verb:
+            return True
+        return _adjective_verbs(sent) > 0
+
+    def parse_masked(self, sent: Span) -> Doc:
+        """The sentence as its own Doc, names masked, parsed by the model's own components."""
+        words = [t.text for t in sent]
+        names = set(self.name_tokens(sent))
+        for k in names:
+            # the last word of a name is a surname, earlier ones first names
+            words[k] = LAST_MASK if k + 1 not in names else FIRST_MASK
+        spaces = [bool(t.whitespace_) for t in sent]
+        masked = Doc(self.nlp.vocab, words=words, spaces=spaces)
+        for name in PARSE_COMPONENTS:
+            masked = self.nlp.get_pipe(name)(masked)
+        return masked
+
+    # -- set annotations -------------------------------------------------------------------
+    def set_annotations(self, doc: Doc, parses: list[tuple[Span, Doc]]) -> None:
+        """Copy each better parse into the document; entity spans and offsets are untouched."""
+        array = doc.to_array(ATTRS)
+        changed = False
+        for sent, masked in parses:
+            if not self.better(sent, masked):
+                continue
+            names = set(self.name_tokens(sent))
+            new = masked.to_array(ATTRS)
+            for k, tok in enumerate(masked):
+                row = array[sent.start + k]
+                row[0], row[1], row[2], row[3], row[4] = new[k][0], new[k][1], new[k][2], new[k][3], new[k][4]
+                # a proper name is its own lemma ("Trump", not the card game's "trump")
+                row[5] = new[k][5] if k not in names else doc.vocab.strings.add(sent[k].text)
+            changed = True
+        if changed:
+            ents = list(doc.ents)
+            doc.from_array(ATTRS, array)
+            doc.ents = ents
+
+    @staticmethod
+    def better(sent: Span, masked: Doc) -> bool:
+        roots = [t for t in masked if t.dep_ == "ROOT"]
+        if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX"):
+            return False
+        was_verbal = sent.root.pos_ in ("VERB", "AUX")
+        fewer = _adjective_verbs(masked[:]) < _adjective_verbs(sent)
+        return (not was_verbal) or fewer
+
+
+def _adjective_verbs(span: Span) -> int:
+    """Verbs in the past tense read as adjectives right after a name ('Trump fired Whitaker')."""
+    count = 0
+    for tok in span:
+        if tok.dep_ in ("amod", "compound") and tok.tag_ in ("VBD", "VBN") and tok.i > span.start:
+            prev = tok.doc[tok.i - 1]
+            if prev.pos_ in ("PROPN", "NOUN", "ADJ") and prev.text[:1].isupper() and prev.head.i > tok.i:
+                count += 1
+    return count
+

@@ -1,0 +1,54 @@
+"""The masked re-parse: sentences the small model reads without a verb get their verb back."""
+
+import pytest
+
+from tests.conftest import find_event, names
+
+# Each of these parses without a verbal root in en_core_web_sm 3.8 ("trump" is a common noun to it).
+BROKEN_PARSES = [
+    ("Trump threatened Musk.", "THREATEN", "Donald Trump", "Elon Musk"),
+    ("Trump hosted Musk.", "CONSULT", "Elon Musk", "Donald Trump"),
+    ("Trump named Isaacman.", "APPOINT", "Donald Trump", "Jared Isaacman"),
+    ("Trump nominated Isaacman in December.", "APPOINT", "Donald Trump", "Jared Isaacman"),
+    ("Isaacman is a close ally of Elon Musk. Trump first nominated Isaacman in December.", "APPOINT", "Donald Trump",
+     "Jared Isaacman"),
+]
+
+
+@pytest.mark.parametrize("text,type_,actor,recipient", BROKEN_PARSES)
+def test_a_broken_parse_is_repaired(extract, text, type_, actor, recipient):
+    ex = extract(text)
+    found = [(e.type, sorted(names(e.actors)), sorted(names(e.recipients))) for e in ex.events]
+    assert find_event(ex, type_, actor=actor, recipient=recipient) is not None, found
+
+
+def test_the_repair_gives_a_verbal_root_and_keeps_entities(nlp):
+    doc = nlp("Trump fired Whitaker.")
+    assert doc[1].dep_ == "ROOT" and doc[1].pos_ == "VERB"
+    assert doc[0].head == doc[1] and doc[2].head == doc[1]
+    assert [t.text for t in doc if t.ent_type_ == "PERSON"] == ["Trump", "Whitaker"]
+    assert doc[0].lemma_ == "Trump"  # a masked name keeps its own lemma
+
+
+def test_a_good_parse_is_left_alone(nlp):
+    reparse = nlp.get_pipe("backchannel_reparse")
+    doc = nlp("Donald Trump criticized Elon Musk on Friday.")
+    assert not reparse.suspicious(next(doc.sents))
+
+
+def test_a_sentence_without_names_is_not_parsed_again(nlp):
+    reparse = nlp.get_pipe("backchannel_reparse")
+    doc = nlp("Photo credit: the agency.")
+    assert not reparse.suspicious(next(doc.sents))
+
+
+@pytest.mark.parametrize(
+    "text,actor,recipient",
+    [
+        ("Isaacman praised SpaceX.", "Jared Isaacman", "SpaceX"),
+        ("Wiles met Limp.", "Susie Wiles", "Dave Limp"),
+    ],
+)
+def test_a_known_surname_that_starts_a_sentence_is_a_person(extract, text, actor, recipient):
+    ex = extract(text)
+    assert any(names(e.actors) == {actor} and names(e.recipients) == {recipient} for e in ex.events), ex.events
