@@ -393,7 +393,34 @@ def test_a_second_bid_goes_where_the_first_went(extract):
     assert e is not None and e.negated and names(e.recipients) == {"United States Space Force"}
 
 
-ALL_CASES = (CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
+AWARD_NOUN_CASES = [
+    ("Elizabeth Warren slammed the Pentagon's $200 million contract with xAI.", "CONTRACT_AWARD",
+     "Department of Defense", "xAI"),
+    ("SpaceX's contract with NASA was delayed.", "CONTRACT_AWARD", "NASA", "SpaceX"),
+    ("Blue Origin sued NASA over the lander contract, widening its challenge to the agency's selection of SpaceX.",
+     "CONTRACT_AWARD", "NASA", "SpaceX"),
+    ("Blue Origin sued NASA on Monday, challenging the agency's award of the lunar lander contract to SpaceX.",
+     "CONTRACT_AWARD", "NASA", "SpaceX"),
+    # only a government awards: "its" is the Pentagon, not the company suing
+    ("Amazon sued the Pentagon in the Court of Federal Claims over its award of a cloud contract to Microsoft.",
+     "CONTRACT_AWARD", "Department of Defense", "Microsoft"),
+]
+
+
+def test_a_contract_named_with_one_party_is_no_event(extract):
+    ex = extract("SpaceX holds billions of dollars in contracts with NASA and the Pentagon.")
+    assert find_event(ex, "CONTRACT_AWARD") is None
+
+
+def test_a_definite_mention_of_an_award_merges_with_the_report_of_it(extract):
+    ex = extract("A judge dismissed Blue Origin's lawsuit over NASA's $2.9 billion lander contract with SpaceX. "
+                 "NASA picked SpaceX for the lander in April.", published="2021-11-05")
+    awards = [e for e in ex.events if e.type == "CONTRACT_AWARD"]
+    assert len(awards) == 1, awards
+    assert awards[0].trigger == "picked" and awards[0].time.interval_start.isoformat() == "2021-04-01"
+
+
+ALL_CASES = (AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
              + LEXICON_MORE_CASES + LEXICON_LAST_CASES)
 
 

@@ -28,6 +28,8 @@ OFFICE_TITLES = {"president", "vice president", "administrator", "secretary", "c
                  "governor", "lawmaker", "official", "minister", "representative"}
 ADVERSARIAL = {"deny", "reject", "dismiss", "refuse", "criticize", "criticise", "sue", "protest", "challenge", "fault",
                "accuse", "block", "overturn", "sustain", "uphold"}
+# Acts only a government body does: the owner of "its award" or "its selection" is a public body.
+GOVERNMENT_ACTS = {"award", "selection", "solicitation", "procurement"}
 BUSINESS_WORDS = {"mogul", "billionaire", "tycoon", "entrepreneur", "businessman", "businesswoman", "magnate",
                   "investor", "founder", "cofounder", "co-founder", "executive", "ceo"}
 ROLE_WORDS = {"president", "administrator", "secretary", "ceo", "chief", "chairman", "director", "head",
@@ -143,6 +145,8 @@ class Resolver:
                 entity, how = self._pick(token, ("Person",), not_subject_of=self._clause_if_object(token)), "pronoun"
             elif token.pos_ == "PRON" and low in NEUTER and self._referential_it(token):
                 kinds = ("Company", "Organization", "PublicBody", "Programme")
+                if low == "its" and token.head.lemma_.lower() in GOVERNMENT_ACTS:
+                    kinds = ("PublicBody",)  # "sued the Pentagon over its award": only a government awards
                 entity, how = self._pick(token, kinds, not_subject_of=self._clause_if_object(token)), "pronoun"
             elif self._plural_reference(token):
                 continue

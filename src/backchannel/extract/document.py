@@ -109,13 +109,21 @@ class DocumentExtractor:
     def events(self) -> list[Event]:
         raws = EventFinder(self.table, self.excluded).find()
         out: list[Event] = []
+        first_raws: list[RawEvent] = []
         for raw in raws:
             event = self._event(raw)
-            duplicate = next((e for e in out if _same_event(e, event) and _refers_back(raw, e, event)), None)
-            if duplicate is None:
+            k = next(
+                (k for k, e in enumerate(out)
+                 if _same_event(e, event) and (_refers_back(raw, e, event) or _definite(first_raws[k]))),
+                None,
+            )
+            if k is None:
                 out.append(event)
+                first_raws.append(raw)
+            elif _definite(first_raws[k]) and not _definite(raw):
+                out[k], first_raws[k] = _fill(event, out[k]), raw  # the report of the act itself leads
             else:
-                out[out.index(duplicate)] = _fill(duplicate, event)
+                out[k] = _fill(out[k], event)
         return out
 
     def _event(self, raw: RawEvent) -> Event:
@@ -194,6 +202,15 @@ def _refers_back(raw: RawEvent, first: Event, later: Event) -> bool:
     if anaphoric:
         return True
     return first.sourcing.status == later.sourcing.status and (not later.recipients or not first.recipients)
+
+
+def _definite(raw: RawEvent) -> bool:
+    """A definite mention of an award ("NASA's $2.9 billion contract with SpaceX", "its award of the
+    contract to Microsoft") points at the award the article reports elsewhere, before or after."""
+    trig = raw.trigger
+    return raw.type == "CONTRACT_AWARD" and trig.pos_ == "NOUN" and (
+        raw.spec.parties or any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in trig.children)
+    )
 
 
 def _body_left(event: Event, relations: list[Relation]) -> Event:

@@ -248,6 +248,8 @@ class EventFinder(ParticipantReader):
         return raw
 
     def noun_event(self, noun: Token, spec: Trigger) -> RawEvent | None:
+        if spec.parties:
+            return self.parties_event(noun, spec)
         raw = RawEvent(noun, spec, spec.type)
         head = noun.head
         actor_preps = {"by", "from"}
@@ -294,6 +296,16 @@ class EventFinder(ParticipantReader):
             raw.anchors = [light, *self._clause_anchors(light)]
         if spec.type == "CONTRACT_BID":
             raw.recipients += [r for r in self._bodies_inside(noun) if r not in raw.recipients and r not in raw.actors]
+        if spec.type == "CONTRACT_AWARD" and not raw.recipients:
+            # "the agency's selection of SpaceX"; "its award of the lander contract to SpaceX"
+            for obj in syntax.prep_objects(noun, ("of",)):
+                found = [r for r in self.refs([obj]) if r.kind in ("Company", "Organization")]
+                found += self.refs(syntax.prep_objects(obj, recipient_preps))
+                raw.recipients += [r for r in found if r not in raw.recipients and r not in raw.actors]
+            if not raw.recipients and noun.dep_ == "dobj":
+                # "challenging the agency's award of the contract to SpaceX": the parser hangs "to" on the verb
+                found = self.refs(syntax.prep_objects(head, recipient_preps))
+                raw.recipients += [r for r in found if r.kind == "Company" and r not in raw.actors]
         if spec.type == "CONTRACT_PROTEST":
             _forums_to_others(raw)
         if not [r for r in raw.recipients if r not in raw.actors] and recipient_preps:
@@ -305,6 +317,21 @@ class EventFinder(ParticipantReader):
         if spec.type == "CONTRACT_PROTEST":
             _forums_to_others(raw)
         return raw
+
+    def parties_event(self, noun: Token, spec: Trigger) -> RawEvent | None:
+        """'the Pentagon's $200 million contract with xAI': a public body and another party, both named
+        in the noun's own phrase (one named in its possessor or a name before it, one after a
+        preposition). Whichever way round they come, the body acts and the other party receives."""
+        named = self.refs([c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")])
+        after = self.refs(syntax.prep_objects(noun, spec.recipients))
+        if not named or not after:
+            return None
+        parties = named + [r for r in after if r not in named]
+        bodies = [r for r in parties if r.kind == "PublicBody"]
+        others = [r for r in parties if r.kind in ("Company", "Organization", "Person")]
+        if not bodies or not others:
+            return None
+        return RawEvent(noun, spec, spec.type, actors=bodies, recipients=others)
 
     def _clause_anchors(self, verb: Token) -> list[Token]:
         """Verbs above the trigger in the same statement: 'visited ... to meet' -> visited."""

@@ -56,6 +56,7 @@ class Trigger:
     no_predicate: bool = False
     object_is_topic: bool = False
     object_leaves: bool = False
+    parties: bool = False
     context: frozenset[str] | None = None
 
 
@@ -108,6 +109,7 @@ def events() -> EventOntology:
                     no_predicate=bool(opts.get("no_predicate", False)),
                     object_is_topic=bool(opts.get("object_is_topic", False)),
                     object_leaves=bool(opts.get("object_leaves", False)),
+                    parties=bool(opts.get("parties", False)),
                     context=frozenset(spec["context"]) if spec.get("context") else None,
                 )
                 triggers.setdefault((pos, lemma), []).append(trig)
