@@ -420,7 +420,21 @@ def test_a_definite_mention_of_an_award_merges_with_the_report_of_it(extract):
     assert awards[0].trigger == "picked" and awards[0].time.interval_start.isoformat() == "2021-04-01"
 
 
-ALL_CASES = (AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
+REASSIGN_CASES = [
+    ("The Space Force would reassign two of United Launch Alliance's national security missions to SpaceX.",
+     "CONTRACT_AWARD", "United States Space Force", "SpaceX"),
+    ("The Space Force awarded ULA about 60 percent of the missions in 2020.", "CONTRACT_AWARD",
+     "United States Space Force", "United Launch Alliance"),
+]
+
+
+def test_work_moved_from_a_company_is_not_given_to_it(extract):
+    ex = extract("Space Systems Command reassigned a GPS satellite launch from ULA to SpaceX last year.")
+    e = find_event(ex, "CONTRACT_AWARD", actor="Space Systems Command")
+    assert names(e.recipients) == {"SpaceX"} and names(e.others) == {"United Launch Alliance"}
+
+
+ALL_CASES = (REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
              + LEXICON_MORE_CASES + LEXICON_LAST_CASES)
 
 

@@ -91,7 +91,7 @@ def _matching_triggers(token: Token) -> list[Trigger]:
             objs = syntax.objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"]
             money = "$money" in trig.objects and any(o.ent_type_ == "MONEY" or o.nbor(-1).text == "$" for o in objs if o.i)
             org = "$org" in trig.objects and any(o.ent_type_ == "ORG" for o in objs)
-            if not (money or org) and not any(o.lemma_.lower() in trig.objects for o in objs):
+            if not (money or org) and not syntax.object_lemmas(token) & set(trig.objects):
                 continue
         out.append(trig)
     return out
@@ -189,6 +189,13 @@ class EventFinder(ParticipantReader):
                 raw.recipients += [r for r in self.refs(syntax.prep_objects(comp, ("with", "to"))) if r not in raw.recipients]
         if spec.type == "CONTRACT_PROTEST":
             _forums_to_others(raw)
+        if spec.from_loses:
+            # "reassigned a launch from ULA to SpaceX": ULA loses the work, SpaceX receives it
+            holders = [verb] + syntax.objects(verb)
+            losers = self.refs(syntax.prep_objects_of(holders, ("from",)))
+            losers += [r for o in syntax.objects(verb) for r in self._entities_inside(o) if r not in losers]
+            raw.recipients = [r for r in raw.recipients if r not in losers]
+            raw.others += [r for r in losers if r not in raw.others and r not in raw.actors]
         return raw
 
     def _verb_event(self, verb: Token, spec: Trigger) -> RawEvent:
@@ -364,7 +371,7 @@ class EventFinder(ParticipantReader):
         money = any(t.ent_type_ == "MONEY" for t in window)
         # "selected X to build the lander": a purpose of making or carrying things is procurement
         purpose = any(c.dep_ in ("xcomp", "advcl") and c.lemma_ in PROCUREMENT_VERBS for c in raw.trigger.children)
-        objects = {o.lemma_.lower() for o in syntax.objects(raw.trigger)}
+        objects = syntax.object_lemmas(raw.trigger)
         # a trigger that needs a particular object ("submitted a proposal") is specific enough by itself,
         # unless that object is just "award"
         specific = bool(raw.spec.objects and objects & (set(raw.spec.objects) - {"award", "share", "competition"}))

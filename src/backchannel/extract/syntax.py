@@ -131,6 +131,20 @@ def objects(verb: Token) -> list[Token]:
     return out
 
 
+PARTITIVES = {"percent", "%", "half", "some", "most", "all", "part", "share", "portion", "many", "several", "each", "one"}
+
+
+def object_lemmas(verb: Token) -> set[str]:
+    """Lemmas of a verb's objects, looking through a partitive ("reassign two of the missions",
+    "won 60 percent of the launches") to what is counted."""
+    out = set()
+    for obj in objects(verb) + [c for c in verb.children if c.dep_ == "nsubjpass"]:
+        out.add(obj.lemma_.lower())
+        if obj.pos_ == "NUM" or obj.lower_ in PARTITIVES:
+            out.update(p.lemma_.lower() for p in prep_objects(obj, ("of",)))
+    return out
+
+
 def clause_of(token: Token) -> Token:
     """The verb heading the smallest clause that contains the token."""
     node = token

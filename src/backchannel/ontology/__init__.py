@@ -57,6 +57,7 @@ class Trigger:
     object_is_topic: bool = False
     object_leaves: bool = False
     parties: bool = False
+    from_loses: bool = False
     context: frozenset[str] | None = None
 
 
@@ -110,6 +111,7 @@ def events() -> EventOntology:
                     object_is_topic=bool(opts.get("object_is_topic", False)),
                     object_leaves=bool(opts.get("object_leaves", False)),
                     parties=bool(opts.get("parties", False)),
+                    from_loses=bool(opts.get("from_loses", False)),
                     context=frozenset(spec["context"]) if spec.get("context") else None,
                 )
                 triggers.setdefault((pos, lemma), []).append(trig)
