@@ -434,7 +434,24 @@ def test_work_moved_from_a_company_is_not_given_to_it(extract):
     assert names(e.recipients) == {"SpaceX"} and names(e.others) == {"United Launch Alliance"}
 
 
-ALL_CASES = (REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
+CONTEXT_CASES = [
+    # an active verb's "by" belongs to its object
+    ("DARPA is funding a study by Northrop Grumman of a railway on the Moon.", "AID", "DARPA", "Northrop Grumman"),
+    ("Elon Musk criticized a decision by the Pentagon on Friday.", "ACCUSE", "Elon Musk", "Department of Defense"),
+    # "her months later" is the object and a time, not a possessive
+    ("Kathy Lueders retired from NASA last year. SpaceX hired her months later to help manage its Starbase site.",
+     "APPOINT", "SpaceX", "Kathy Lueders"),
+    # the purpose of a contact is addressed to whoever was contacted
+    ("Tory Bruno said he telephoned Frank Kendall twice in April to press for more launch missions.", "REQUEST",
+     "Tory Bruno", "Frank Kendall"),
+    ("Dave Limp visited the White House on Tuesday to lobby for more lunar missions.", "LOBBY", "Dave Limp", "White House"),
+    # "the same amount" goes where the donation just reported went
+    ("Sam Altman will donate $1 million to the Trump Vance Inaugural Committee. Amazon has pledged the same amount.",
+     "DONATE", "Amazon", "Trump Vance Inaugural Committee"),
+]
+
+
+ALL_CASES = (CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
              + LEXICON_MORE_CASES + LEXICON_LAST_CASES)
 
 

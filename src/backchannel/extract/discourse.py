@@ -60,9 +60,22 @@ def complete(events: list[RawEvent], finder: EventFinder) -> None:
             refused = _nearest(events, raw, lambda e: e.type in wanted and bool(e.actors), within=None)
             if refused:
                 raw.recipients = [a for a in refused.actors if a not in raw.actors]
+        if raw.type == "DONATE" and not raw.recipients and _same_again(raw):
+            # "Amazon has pledged the same amount": to whom the donation just reported went
+            earlier = _nearest(events, raw, lambda e: e.type == "DONATE" and bool(e.recipients) and e.trigger.i < raw.trigger.i, within=1)
+            if earlier:
+                raw.recipients = [r for r in earlier.recipients if r not in raw.actors]
     for raw in events:
         if not raw.recipients and raw.type in RESPONSE_TYPES:
             _answer(raw, events, finder)
+
+
+def _same_again(raw: RawEvent) -> bool:
+    """'pledged the same amount', 'gave a similar sum': a repeat of an act the text just reported."""
+    return any(
+        c.dep_ == "amod" and c.lower_ in ("same", "similar", "matching", "identical")
+        for o in syntax.objects(raw.trigger) for c in o.children
+    )
 
 
 def _answer(raw: RawEvent, events: list[RawEvent], finder: EventFinder) -> None:

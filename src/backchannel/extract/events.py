@@ -183,6 +183,13 @@ class EventFinder(ParticipantReader):
             # "threatened to cancel the contracts held by Elon Musk's companies", "warned that the company ..."
             for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
                 raw.recipients = raw.recipients or self._first_actor_inside(comp)
+        if spec.type in ("REQUEST", "LOBBY", "THREATEN", "SUPPORT") and not raw.recipients and verb.dep_ in ("xcomp", "advcl"):
+            # "telephoned Frank Kendall to press for more missions": the purpose of a contact is
+            # addressed to whoever was contacted
+            head = verb.head
+            if any(t.type == "CONSULT" for t in _matching_triggers(head)):
+                contacted = self.refs(syntax.objects(head) + syntax.prep_objects(head, ("with",)))
+                raw.recipients = [r for r in contacted if r not in raw.actors]
         if spec.type in ("AGREE", "COOPERATE", "REQUEST") and not raw.recipients:
             # "agreed to work with Anduril", "pressed to meet with NASA"
             for comp in (c for c in verb.children if c.dep_ == "xcomp"):
@@ -223,6 +230,10 @@ class EventFinder(ParticipantReader):
                 raw.actors += [r for r in self.refs(syntax.prep_objects(verb, ("with",))) if r not in raw.actors]
             # "discussed the budget with Trump": what is discussed is no participant
             raw.recipients = self.refs(([] if spec.object_is_topic else objs) + syntax.prep_objects(verb, preps))
+            if not raw.recipients and objs and not spec.object_is_topic and not self.refs(objs):
+                # "funding a study by Northrop Grumman", "criticized a decision by the Pentagon": in an
+                # active clause the parser hangs the object's "by" on the verb
+                raw.recipients = [r for r in self.refs(syntax.prep_objects(verb, ("by",))) if r not in raw.actors]
             if not raw.recipients and spec.recipients:
                 # the parser hangs "to America PAC" on a noun of the clause: look one level down
                 all_preps = tuple({c.lower_ for c in verb.children if c.dep_ == "prep"})

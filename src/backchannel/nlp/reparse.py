@@ -54,6 +54,7 @@ class Reparser:
             sentences = [s for s in doc.sents if self.suspicious(s)]
             if sentences:
                 self.set_annotations(doc, [(s, self.parse_masked(s)) for s in sentences])
+            free_object_pronouns(doc)
         except Exception as exc:  # noqa: BLE001 - one odd document must not kill a batch
             log.warning("backchannel_reparse failed on a document (%s); keeping the first parse", exc)
             log.debug("backchannel_reparse failure", exc_info=True)
@@ -132,3 +133,24 @@ def _adjective_verbs(span: Span) -> int:
                 count += 1
     return count
 
+
+TIME_NOUNS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+
+
+def free_object_pronouns(doc: Doc) -> None:
+    """'SpaceX hired her months later': the model reads "her months" as a possessive and the time
+    phrase swallows the verb's object. Make "her" the object again and take it out of the date."""
+    for tok in doc:
+        head = tok.head
+        if not (tok.lower_ == "her" and tok.dep_ == "poss" and head.lemma_ in TIME_NOUNS and head.dep_ == "npadvmod"):
+            continue
+        verb = head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head  # "months later": the adverb hangs on the verb
+        if verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children) or verb.i > tok.i:
+            continue
+        tok.head, tok.dep_, tok.tag_, tok.pos_ = verb, "dobj", "PRP", "PRON"
+        if tok.ent_type_:
+            ents = [e for e in doc.ents if not (e.start <= tok.i < e.end)]
+            ents += [Span(doc, e.start + 1, e.end, label=e.label_) for e in doc.ents if e.start == tok.i and e.end > tok.i + 1]
+            doc.ents = sorted(ents, key=lambda e: e.start)
