@@ -451,7 +451,25 @@ CONTEXT_CASES = [
 ]
 
 
-ALL_CASES = (CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
+LEXICON_DECEMBER_CASES = [
+    ("The Air Force barred SpaceX from the competition.", "SANCTION", "United States Air Force", "SpaceX"),
+    ("Elon Musk lashed out at NASA on Friday.", "ACCUSE", "Elon Musk", "NASA"),
+    ("Elizabeth Warren called out the Pentagon over the deal.", "ACCUSE", "Elizabeth Warren", "Department of Defense"),
+    ("Blue Origin clinched a NASA contract on Monday.", "CONTRACT_AWARD", "NASA", "Blue Origin"),
+    ("Vance's trip to the Anduril factory was brief.", "CONSULT", "JD Vance", "Anduril"),
+    ("Boeing accepted the Air Force's offer.", "AGREE", "Boeing", "United States Air Force"),
+    ("Sean Duffy credited SpaceX with the rescue.", "SUPPORT", "Sean Duffy", "SpaceX"),
+    ("The Army awarded Bell the contract in December. Sikorsky and Boeing, which had offered the Defiant X helicopter, filed a "
+     "protest.", "CONTRACT_BID", "Boeing", "United States Army"),
+]
+
+
+def test_language_barring_a_use_is_no_sanction(extract):
+    ex = extract("OpenAI removed language barring military uses of its technology.")
+    assert find_event(ex, "SANCTION") is None
+
+
+ALL_CASES = (LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
              + LEXICON_MORE_CASES + LEXICON_LAST_CASES)
 
 
