@@ -469,7 +469,28 @@ def test_language_barring_a_use_is_no_sanction(extract):
     assert find_event(ex, "SANCTION") is None
 
 
-ALL_CASES = (LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
+PROTEST_DISCOURSE_CASES = [
+    # "Sikorsky" read as an adjective of "unit" is still the unit's name
+    ("The GAO on Thursday denied a protest by Lockheed Martin's Sikorsky unit and Boeing against the Army's "
+     "decision to award Bell the contract.", "REJECT", "Government Accountability Office", "Sikorsky"),
+    # "the watchdog" is the GAO, not the Air Force named before it; "its protest" is not the watchdog's own
+    ("The U.S. Air Force on Friday picked United Launch Alliance and SpaceX to launch national security satellites. "
+     "Blue Origin challenged the terms of the competition at the Government Accountability Office last year, but "
+     "the watchdog turned down its protest in November.", "REJECT", "Government Accountability Office", "Blue Origin"),
+    ("The U.S. Air Force on Friday picked United Launch Alliance and SpaceX to launch national security satellites. "
+     "Blue Origin challenged the terms of the competition at the Government Accountability Office last year.",
+     "CONTRACT_PROTEST", "Blue Origin", "United States Air Force"),
+]
+
+
+def test_a_protest_goes_where_the_same_company_bid(extract):
+    ex = extract("The Air Force awarded the contracts to ULA and SpaceX. Blue Origin had bid for the work. ULA will carry "
+                 "most missions. The service said the work starts in 2022. Blue Origin filed a protest in November.")
+    e = find_event(ex, "CONTRACT_PROTEST", actor="Blue Origin")
+    assert e is not None and names(e.recipients) == {"United States Air Force"}
+
+
+ALL_CASES = (PROTEST_DISCOURSE_CASES + LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
              + LEXICON_MORE_CASES + LEXICON_LAST_CASES)
 
 

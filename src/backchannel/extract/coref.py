@@ -27,7 +27,7 @@ NEUTER = {"it", "its", "itself"}
 OFFICE_TITLES = {"president", "vice president", "administrator", "secretary", "chief of staff", "senator",
                  "governor", "lawmaker", "official", "minister", "representative"}
 ADVERSARIAL = {"deny", "reject", "dismiss", "refuse", "criticize", "criticise", "sue", "protest", "challenge", "fault",
-               "accuse", "block", "overturn", "sustain", "uphold"}
+               "accuse", "block", "overturn", "sustain", "uphold", "turn", "throw", "spurn", "rebuff", "overrule"}
 # Acts only a government body does: the owner of "its award" or "its selection" is a public body.
 GOVERNMENT_ACTS = {"award", "selection", "solicitation", "procurement"}
 BUSINESS_WORDS = {"mogul", "billionaire", "tycoon", "entrepreneur", "businessman", "businesswoman", "magnate",
@@ -95,9 +95,12 @@ class Resolver:
         return None
 
     def _pick(
-        self, token: Token, kinds: tuple[str, ...], exclude_office: bool = False, not_subject_of: Token | None = None
+        self, token: Token, kinds: tuple[str, ...], exclude_office: bool = False, not_subject_of: Token | None = None,
+        fits: tuple[str, ...] = (),
     ) -> Entity | None:
         candidates = [(t, e) for t, e in self._mentions_before(token) if e.kind in kinds]
+        fitting = [(t, e) for t, e in candidates if any(w in e.name.lower() for w in fits)]
+        candidates = fitting or candidates  # "the watchdog": the GAO, not the Air Force named last
         if not_subject_of is not None:
             barred = {self.table.token_entity.get(s.i) for s in not_subject_of.children if s.dep_ == "nsubj"}
             candidates = [(t, e) for t, e in candidates if e.id not in barred]
@@ -234,7 +237,16 @@ class Resolver:
             return self._role(token, poss[0] if poss else None)
         if poss:
             return None  # "its rival", "Trump's mogul": not a back-reference
-        return self._pick(token, kinds, exclude_office=word in BUSINESS_WORDS)
+        return self._pick(token, kinds, exclude_office=word in BUSINESS_WORDS, fits=self._fits(token, word))
+
+    def _fits(self, token: Token, word: str) -> tuple[str, ...]:
+        """Name words a fitting referent has: 'the space agency' -> NASA; 'the watchdog' -> the GAO."""
+        table = ontology.descriptor_fits()
+        for mod in (c for c in token.children if c.dep_ in ("amod", "compound")):
+            phrase = f"{mod.lower_} {word}"
+            if phrase in table:
+                return table[phrase]
+        return table.get(word, ())
 
     def _role(self, token: Token, possessor: Token | None) -> Entity | None:
         """'the former president', 'Trump's chief of staff', 'Blue Origin's CEO'."""

@@ -53,6 +53,13 @@ def complete(events: list[RawEvent], finder: EventFinder) -> None:
                 raw.recipients = [a for a in award.actors if a not in raw.actors]
             else:
                 same = _nearest(events, raw, lambda e: e.type == raw.type and bool(e.recipients), within=1)
+                # "Blue Origin bid for the work ... the watchdog turned down its protest": the body its
+                # own bid or protest went to, however far back
+                same = same or _nearest(
+                    events, raw,
+                    lambda e: e.type in ("CONTRACT_BID", "CONTRACT_PROTEST") and bool(e.recipients) and bool(set(e.actors) & set(raw.actors)),
+                    within=None,
+                )
                 if same:
                     raw.recipients = [r for r in same.recipients if r not in raw.actors]
         if raw.type == "REJECT" and not raw.recipients:

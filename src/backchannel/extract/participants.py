@@ -66,8 +66,10 @@ class ParticipantReader:
                 return found
         if tok.lower_ in LOCATION_HEADS | GROUP_HEADS:  # "visited NASA headquarters", "met NASA officials"
             # the compound before the possessive: "Lockheed Martin's Sikorsky unit" is Sikorsky
-            for c in sorted(tok.children, key=lambda c: c.dep_ != "compound"):
-                ent = self.table.entity_at(c) if c.dep_ in ("compound", "poss") else None
+            # (the model sometimes makes the name before the head an adjective: "Sikorsky" amod "unit")
+            named = [c for c in tok.children if c.dep_ == "compound" or (c.dep_ == "amod" and c.pos_ == "PROPN")]
+            for c in named + [c for c in tok.children if c.dep_ == "poss"]:
+                ent = self.table.entity_at(c)
                 if ent is not None and ent.kind not in ("Place", "Programme"):  # "SpaceX's Starshield unit": SpaceX
                     return [self.table.ref(ent)]
             if tok.lower_ in GROUP_HEADS:  # "members of the Senate Armed Services Committee"

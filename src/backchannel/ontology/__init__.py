@@ -144,9 +144,18 @@ def descriptors() -> dict[str, str]:
     """Description head noun -> the entity kinds it can refer to, first kind listed wins for the noun."""
     out: dict[str, list[str]] = {}
     for kind, nouns in _load("descriptors.yaml").items():
+        if kind == "fits":
+            continue
         for noun in nouns:
             out.setdefault(noun, []).append(kind)
     return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def descriptor_fits() -> dict[str, tuple[str, ...]]:
+    """Description ("watchdog", "space agency") -> words one of which a fitting entity's name holds."""
+    fits = _load("descriptors.yaml").get("fits") or {}
+    return {k.lower(): tuple(w.lower() for w in v) for k, v in fits.items()}
 
 
 @dataclass(frozen=True)
