@@ -485,7 +485,7 @@ PROTEST_DISCOURSE_CASES = [
 
 def test_a_protest_goes_where_the_same_company_bid(extract):
     ex = extract("The Air Force awarded the contracts to ULA and SpaceX. Blue Origin had bid for the work. ULA will carry "
-                 "most missions. The service said the work starts in 2022. Blue Origin filed a protest in November.")
+                 "most missions. The service said the work starts in 2022. Blue Origin filed a protest over the contracts in November.")
     e = find_event(ex, "CONTRACT_PROTEST", actor="Blue Origin")
     assert e is not None and names(e.recipients) == {"United States Air Force"}
 
