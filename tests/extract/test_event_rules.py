@@ -490,6 +490,26 @@ def test_a_protest_goes_where_the_same_company_bid(extract):
     assert e is not None and names(e.recipients) == {"United States Air Force"}
 
 
+def test_a_meeting_that_ended_without_agreement(extract):
+    ex = extract("A meeting between SpaceX president Gwynne Shotwell, ULA chief executive Tory Bruno and Space Force "
+                 "chief Gen. Chance Saltzman on Tuesday ended without agreement on the launch schedule.")
+    e = find_event(ex, "AGREE")
+    assert e is not None and e.negated
+    assert names(e.actors) == {"Gwynne Shotwell", "Tory Bruno", "Chance Saltzman"}
+
+
+def test_negotiations_that_an_accord_ended(extract):
+    ex = extract("Lockheed Martin reached an accord with the Pentagon on Monday over the price of the jets, ending "
+                 "months of negotiations.")
+    e = find_event(ex, "CONSULT")
+    assert e is not None and names(e.actors) == {"Lockheed Martin", "Department of Defense"}
+
+
+def test_a_trip_during_which_no_meeting_took_place_is_not_that_meeting(extract):
+    ex = extract("No meeting took place between Pete Hegseth and Alex Karp during the defense secretary's trip to Denver.")
+    assert not any(e.trigger == "trip" and "Alex Karp" in names(e.actors) for e in ex.events)
+
+
 ALL_CASES = (PROTEST_DISCOURSE_CASES + LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
              + LEXICON_MORE_CASES + LEXICON_LAST_CASES)
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from . import syntax
 
 if TYPE_CHECKING:
@@ -24,6 +26,42 @@ DECISION_NOUNS = {"decision", "move", "plan", "delay", "choice", "announcement",
 # What a refusal refuses, and the type of the event that made it.
 REFUSED = {"protest": "CONTRACT_PROTEST", "lawsuit": "CONTRACT_PROTEST", "suit": "CONTRACT_PROTEST",
            "challenge": "CONTRACT_PROTEST", "bid": "CONTRACT_BID", "request": "REQUEST"}
+
+
+# Noun events between parties that the clause around them names ("ended without agreement").
+SHARED_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+# Verbs that close one event with another: "..., ending months of negotiations".
+CLOSING_VERBS = {"end", "conclude", "cap", "culminate", "follow", "close", "finish"}
+# What an event came to: "ended without agreement", "ended in a deal", "months of negotiations".
+RESULT_PREPS = {"without", "in", "into", "of", "to", "with"}
+
+
+def host_event(noun: Token, events: list[RawEvent]) -> RawEvent | None:
+    """The event whose clause holds a party-less event noun: the subject of its verb ("the meeting
+    ended without agreement"), or the main event a closing clause follows ("reached an accord ...,
+    ending months of negotiations")."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return None  # "the defense secretary's trip": its own party, even unresolved
+    by_trigger = {e.trigger.i: e for e in events}
+    node = noun
+    for _ in range(6):
+        if node.head == node:
+            return None
+        node = node.head
+        if node.pos_ == "ADP" and node.lower_ not in RESULT_PREPS:
+            return None  # "took place during the trip" is when, not what came of it
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_trigger]
+        if subjects:
+            return by_trigger[subjects[0].i]
+        if node.lemma_ in CLOSING_VERBS and node.dep_ in ("advcl", "conj", "xcomp"):
+            main = node.head
+            for cand in [main, *(c for c in main.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))]:
+                if cand.i in by_trigger:
+                    return by_trigger[cand.i]
+        return None
+    return None
 
 
 def _nearest(events: list[RawEvent], raw: RawEvent, keep: Callable[[RawEvent], bool], within: int | None) -> RawEvent | None:

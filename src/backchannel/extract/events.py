@@ -108,7 +108,8 @@ class EventFinder(ParticipantReader):
 
     # -- participants -----------------------------------------------------------------------
     def find(self) -> list[RawEvent]:
-        events = []
+        events: list[RawEvent] = []
+        orphans: list[tuple[Token, Trigger]] = []  # meeting and agreement nouns with no parties of their own
         for token in self.doc:
             if token.i in self.excluded:
                 continue
@@ -125,9 +126,32 @@ class EventFinder(ParticipantReader):
                 if raw is not None:
                     events.append(raw)
                     break
+            else:
+                if specs and specs[0].pos == "NOUN" and specs[0].type in discourse.SHARED_TYPES:
+                    orphans.append((token, specs[0]))
         events = _fold_purpose_clauses(events)
+        events += [e for e in (self._shared_event(t, spec, events) for t, spec in orphans) if e is not None]
         discourse.complete(events, self)
         return events
+
+    def _shared_event(self, noun: Token, spec: Trigger, events: list[RawEvent]) -> RawEvent | None:
+        """'A meeting between X, Y and Z ended without agreement', 'reached an accord with the Pentagon,
+        ending months of negotiations': a meeting or agreement noun with no parties of its own is
+        between the parties of the event whose clause holds it."""
+        host = discourse.host_event(noun, events)
+        if host is None:
+            return None
+        parties = host.actors + [r for r in host.recipients if r not in host.actors]
+        if len(parties) < 2:
+            return None
+        raw = RawEvent(noun, spec, spec.type, actors=parties, anchors=[noun.head] if noun.head.pos_ in ("VERB", "AUX") else [])
+        if not self._retype(raw):
+            return None
+        raw.mode = self._mode(raw)
+        raw.negated = self._negated(raw) or noun.head.lower_ == "without"
+        raw.modality = self._modality(raw)
+        raw.count = self._count(raw)
+        return raw
 
     def _event_for(self, token: Token, spec: Trigger) -> RawEvent | None:
         """The event a trigger makes, or None when its clause does not make it one."""
