@@ -70,10 +70,10 @@ def test_absolute_dates(expression, value, start, end, granularity):
 
 RELATIVE = [
     ("today", "2025-06-26", "2025-06-26", "2025-06-26", "day"),
-    ("this morning", "2025-06-26", "2025-06-26", "2025-06-26", "day"),
-    ("tonight", "2025-06-26", "2025-06-26", "2025-06-26", "day"),
+    ("this morning", "2025-06-26TMO", "2025-06-26", "2025-06-26", "day"),  # TIMEX3 TIME, interval the day
+    ("tonight", "2025-06-26TNI", "2025-06-26", "2025-06-26", "day"),
     ("yesterday", "2025-06-25", "2025-06-25", "2025-06-25", "day"),
-    ("last night", "2025-06-25", "2025-06-25", "2025-06-25", "day"),
+    ("last night", "2025-06-25TNI", "2025-06-25", "2025-06-25", "day"),
     ("tomorrow", "2025-06-27", "2025-06-27", "2025-06-27", "day"),
     ("Wednesday", "2025-06-25", "2025-06-25", "2025-06-25", "day"),
     ("on Monday", "2025-06-23", "2025-06-23", "2025-06-23", "day"),
@@ -289,7 +289,29 @@ def test_caller_span_with_a_weekday_is_not_left_to_dateparser():
     text = "The launch is at 10 a.m. Wednesday."
     start = text.index("10")
     times = find_times(text, WED, [(start, start + 17)])
-    assert [(t.text, t.value) for t in times] == [("Wednesday", "2025-06-25")]
+    assert [(t.text, t.value) for t in times] == [("10 a.m. Wednesday", "2025-06-25T10:00")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The jet took off at 18:00 UTC.", ("18:00 UTC", "2025-06-26T18:00Z")),
+        ("The markets opened at 0800 GMT.", ("0800 GMT", "2025-06-26T08:00Z")),
+        ("It landed at 12:00 UTC Monday.", ("12:00 UTC Monday", "2025-06-23T12:00Z")),
+        ("He spoke at 6 p.m. on Friday.", ("6 p.m. on Friday", "2025-06-20T18:00")),
+        ("They met Friday morning.", ("Friday morning", "2025-06-20TMO")),
+        ("The vote is at noon tomorrow.", ("noon tomorrow", "2025-06-27T12:00")),
+    ],
+)
+def test_clock_times_and_parts_of_the_day(text, expected):
+    times = find_times(text, date(2025, 6, 26))
+    assert [(t.text, t.value) for t in times] == [expected]
+    assert times[0].interval_start == times[0].interval_end  # the day it falls on
+
+
+@pytest.mark.parametrize("text", ["Shares rose 2.35 percent.", "The fee was $3.50 a month.", "The 1,200 workers"])
+def test_numbers_are_no_clock_times(text):
+    assert not any("T" in (t.value or "") for t in find_times(text, date(2025, 6, 26)))
 
 
 def test_unresolved_caller_span_does_not_hide_a_resolved_time():

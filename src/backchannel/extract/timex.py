@@ -14,10 +14,14 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 
 from backchannel.extract import timex_calendar as cal
-from backchannel.extract.timex_rules import RULES, UNRESOLVED, Ctx, Resolution, span_of
+from backchannel.extract import timex_clock
+from backchannel.extract.timex_rules import RULES as DATE_RULES
+from backchannel.extract.timex_rules import UNRESOLVED, Ctx, Resolution, span_of
 from backchannel.model import TimeSpan
 
 __all__ = ["find_times", "resolve"]
+
+RULES = DATE_RULES + timex_clock.RULES
 
 # A caller's span that does not resolve is still kept if it mentions a calendar word ("the year").
 _LOOKS_LIKE_TIME = re.compile(

@@ -347,7 +347,14 @@ def _today(m: re.Match, ctx: Ctx) -> Resolution | None:
         shift = -2 if "before yesterday" in text else -1
     elif "tomorrow" in text:
         shift = 2 if "after tomorrow" in text else 1
-    return _relative(ctx, lambda p: cal.day(p + timedelta(days=shift)))
+    part = next((w for w in ("morning", "afternoon", "evening", "night", "tonight") if w in text.split()), None)
+    return _relative(ctx, lambda p: _part_of_day(cal.day(p + timedelta(days=shift)), part))
+
+
+def _part_of_day(res: Resolution, word: str | None) -> Resolution:
+    """'2010-07-16' -> '2010-07-16TMO' for a morning (TIMEX3 TIME values; the interval stays the day)."""
+    code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}.get(word or "")
+    return (f"{res[0]}T{code}", *res[1:]) if code and res[0] else res
 
 
 def _weekday(m: re.Match, ctx: Ctx) -> Resolution | None:
@@ -376,7 +383,8 @@ def _weekday(m: re.Match, ctx: Ctx) -> Resolution | None:
         # Wednesday" on a Wednesday is that day); in future tense the next one on or after it.
         return cal.day(p + timedelta(days=ahead) if ctx.tense == "future" else p - timedelta(days=back))
 
-    return _relative(ctx, go)
+    tod = (m["tod"] or "").lower() or None
+    return _relative(ctx, lambda p: _part_of_day(go(p), tod))
 
 
 def _this_unit(m: re.Match, ctx: Ctx) -> Resolution | None:
