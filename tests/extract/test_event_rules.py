@@ -510,7 +510,20 @@ def test_a_trip_during_which_no_meeting_took_place_is_not_that_meeting(extract):
     assert not any(e.trigger == "trip" and "Alex Karp" in names(e.actors) for e in ex.events)
 
 
-ALL_CASES = (PROTEST_DISCOURSE_CASES + LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
+SHORT_NAME_CASES = [
+    # "General Brown" is a person the model calls an organisation; the one fired leaves
+    ("Hegseth fired General Brown.", "DEPART", "Brown", None),
+    # "called Saltzman" read as "called (it) Saltzman"
+    ("Shotwell called Saltzman.", "CONSULT", "Gwynne Shotwell", "Saltzman"),
+    ("Northrop protested the award.", "CONTRACT_PROTEST", "Northrop Grumman", None),
+]
+
+
+def test_an_award_won_for_a_workplace_is_no_contract(extract):
+    assert find_event(extract("The Boeing Company won the award for best employer."), "CONTRACT_AWARD") is None
+
+
+ALL_CASES = (SHORT_NAME_CASES + PROTEST_DISCOURSE_CASES + LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
              + LEXICON_MORE_CASES + LEXICON_LAST_CASES)
 
 

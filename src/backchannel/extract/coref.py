@@ -162,7 +162,8 @@ class Resolver:
 
     def _plural_reference(self, token: Token) -> bool:
         """'the two companies', 'both companies', 'they': the group the text has just named together
-        ("Blue Origin and Dynetics protested ... The two companies ..."). Returns True when resolved."""
+        ("Blue Origin and Dynetics protested ... The two companies ..."). Returns True when the token is
+        such a plural reference, resolved or not."""
         low = token.lower_
         if token.pos_ == "PRON" and low in ("they", "them", "their"):
             kinds, wanted = ("Company", "Organization", "PublicBody", "Person"), None
@@ -176,7 +177,7 @@ class Resolver:
             return False
         group = self._latest_group(token, kinds)
         if not group or (wanted and len(group) != wanted):
-            return False
+            return True  # a plural with no group named together stays unresolved, never one entity
         self.table.token_group[token.i] = tuple(e.id for e in group)
         return True
 

@@ -85,7 +85,11 @@ def _matching_triggers(token: Token) -> list[Trigger]:
     plain = [t for t in candidates if not t.particle]
     out = []
     for trig in plain:
-        if trig.no_predicate and any(c.dep_ in ("oprd", "ccomp") for c in token.children):
+        # "called it a conflict of interest" is no call; "called Saltzman" misread as a predicate is one
+        named_only = not any(c.dep_ == "dobj" for c in token.children)
+        if trig.no_predicate and any(
+            c.dep_ == "ccomp" or (c.dep_ == "oprd" and not (c.pos_ == "PROPN" and named_only)) for c in token.children
+        ):
             continue
         if trig.objects is not None:
             objs = syntax.objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -431,7 +435,7 @@ class EventFinder(ParticipantReader):
         if raw.type == "ACCUSE" and raw.spec.mode == "allege" and raw.trigger.lemma_ in ("sue", "lawsuit", "suit"):
             if words & self.ont.award_context:
                 raw.type = "CONTRACT_PROTEST"
-        if raw.type == "CONTRACT_PROTEST" and not (words & self.ont.award_context):
+        if raw.type == "CONTRACT_PROTEST" and not (words & self.ont.award_context or objects & {"award", "selection"}):
             raw.type = "PROTEST"  # a protest not about an award needs the signs of a street protest
             return bool(words & self.ont.contexts.get("PROTEST", frozenset()))
         return True

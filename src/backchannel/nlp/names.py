@@ -67,6 +67,36 @@ def extend_units(doc: Doc) -> None:
         doc.ents = filter_spans([e for e in ents if e is not None])
 
 
+# Titles that only a person carries: the name after one is a person ("General Brown", "Sen. Warren").
+PERSON_TITLES = {"general", "gen.", "adm.", "admiral", "sen.", "senator", "rep.", "representative", "gov.", "governor",
+                 "judge", "dr.", "mr.", "ms.", "mrs.", "lt.", "col.", "colonel", "maj.", "capt.", "sgt.", "secretary",
+                 "president", "minister", "chancellor", "ambassador", "administrator", "commissioner"}
+
+
+def titled_people(doc: Doc) -> None:
+    """Relabel as PERSON a short capitalised name the model calls an organisation or a building when a
+    person's title comes right before it ("General Brown", "Senator Warren"), dropping the title."""
+    ents, changed = [], False
+    for ent in doc.ents:
+        words = [t for t in ent]
+        titled = words[0].lower_ in PERSON_TITLES
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        names = words[1:] if titled else words
+        if (
+            ent.label_ in ("ORG", "FAC", "GPE", "NORP", "PRODUCT", "WORK_OF_ART")
+            and not ent.ent_id_
+            and (titled or before in PERSON_TITLES)
+            and 1 <= len(names) <= 3
+            and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in names)
+        ):
+            ents.append(Span(doc, names[0].i, names[-1].i + 1, label="PERSON"))
+            changed = True
+        else:
+            ents.append(ent)
+    if changed:
+        doc.ents = filter_spans(ents)
+
+
 @Language.factory("backchannel_names")
 def make_names(nlp: Language, name: str) -> "NameSpreader":
     return NameSpreader()
@@ -80,6 +110,7 @@ class NameSpreader:
             matches = self.match(doc)
             self.set_annotations(doc, matches)
             extend_units(doc)
+            titled_people(doc)
         except Exception as exc:  # noqa: BLE001 - one odd document must not kill a batch
             log.warning("backchannel_names failed on a document (%s); keeping the model's entities", exc)
             log.debug("backchannel_names failure", exc_info=True)
