@@ -173,13 +173,17 @@ class Role:
 
 @dataclass(frozen=True)
 class KnownEntity:
-    """A gazetteer entry."""
+    """A gazetteer entry. ``parent``: the canonical name of the entry that owns or contains this one
+    (Sikorsky -> Lockheed Martin); ``owners``: the entries that jointly own a joint venture
+    (United Launch Alliance -> Boeing, Lockheed Martin)."""
 
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
     qid: str | None = None
     roles: tuple[Role, ...] = field(default_factory=tuple)
+    parent: str | None = None
+    owners: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -219,23 +223,70 @@ def _as_date(value) -> date | None:
     return date.fromisoformat(str(value))
 
 
+KINDS = ("Person", "Company", "Organization", "PublicBody", "Programme", "MediaOutlet", "Place")
+
+
+def _entry(raw) -> KnownEntity:
+    roles = tuple(
+        Role(r["title"].lower(), r["of"], _as_date(r.get("start")), _as_date(r.get("end")))
+        for r in raw.get("roles") or ()
+    )
+    for role in roles:
+        if role.start is not None and role.end is not None and role.start >= role.end:
+            raise ValueError(f"role {role.title!r} of {role.of!r} ends ({role.end}) before it starts ({role.start})")
+    if raw["kind"] not in KINDS:
+        raise ValueError(f"unknown kind {raw['kind']!r}")
+    owners = raw.get("owners") or ()
+    if isinstance(owners, str) or not all(isinstance(o, str) for o in owners):
+        raise ValueError("owners must be a list of entry names")
+    parent = raw.get("parent")
+    if parent is not None and not isinstance(parent, str):
+        raise ValueError("parent must be an entry name")
+    return KnownEntity(
+        raw["name"], raw["kind"], tuple(raw.get("aliases") or ()), raw.get("qid"), roles, parent, tuple(owners)
+    )
+
+
+def _check_links(entries: list[KnownEntity]) -> None:
+    """Every parent and owner names an entry; no entry is its own parent or owner, even indirectly."""
+    names: dict[str, KnownEntity] = {}
+    for entry in entries:
+        if entry.name in names:
+            raise OntologyError(f"two gazetteer entries are named {entry.name!r}")
+        names[entry.name] = entry
+    for entry in entries:
+        for other in (entry.parent, *entry.owners):
+            if other is not None and other not in names:
+                raise OntologyError(
+                    f"gazetteer entry {entry.name!r} names {other!r} as parent or owner, but no entry has that name"
+                )
+        if entry.name == entry.parent or entry.name in entry.owners:
+            raise OntologyError(f"gazetteer entry {entry.name!r} is its own parent or owner")
+        seen, step = {entry.name}, entry
+        while step.parent is not None:
+            if step.parent in seen:
+                raise OntologyError(f"gazetteer entry {entry.name!r} is in a cycle of parents")
+            seen.add(step.parent)
+            step = names[step.parent]
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The packaged gazetteer."""
-    data = _load("gazetteer.yaml")
+    return _gazetteer_from(_load("gazetteer.yaml"))
+
+
+def _gazetteer_from(data: dict) -> Gazetteer:
     entries = []
     by_key: dict[str, KnownEntity] = {}
     for raw in data.get("entities") or ():
         try:
-            roles = tuple(
-                Role(r["title"].lower(), r["of"], _as_date(r.get("start")), _as_date(r.get("end")))
-                for r in raw.get("roles") or ()
-            )
-            entry = KnownEntity(raw["name"], raw["kind"], tuple(raw.get("aliases") or ()), raw.get("qid"), roles)
-        except (KeyError, TypeError, ValueError) as exc:
+            entry = _entry(raw)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise OntologyError(f"bad gazetteer entry {raw!r}: {exc}") from exc
         entries.append(entry)
         for spelling in (entry.name, *entry.aliases):
             # The first entry to claim a spelling keeps it; ambiguous surnames stay with the earlier entry.
             by_key.setdefault(name_key(spelling), entry)
+    _check_links(entries)
     return Gazetteer(tuple(entries), by_key)
