@@ -514,7 +514,7 @@ SHORT_NAME_CASES = [
     # "General Brown" is a person the model calls an organisation; the one fired leaves
     ("Hegseth fired General Brown.", "DEPART", "Brown", None),
     # "called Saltzman" read as "called (it) Saltzman"
-    ("Shotwell called Saltzman.", "CONSULT", "Gwynne Shotwell", "Saltzman"),
+    ("Shotwell called Saltzman.", "CONSULT", "Gwynne Shotwell", "Chance Saltzman"),
     ("Northrop protested the award.", "CONTRACT_PROTEST", "Northrop Grumman", None),
 ]
 
