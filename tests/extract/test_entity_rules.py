@@ -38,6 +38,12 @@ def test_acronym_resolves_to_the_organisation_named(extract):
         ("Jeff Bezos spoke on Monday, and he left early.", "he", "Jeff Bezos"),
         ("SpaceX launched on Monday. Its rocket landed.", "Its", "SpaceX"),
         ("U.S. President Donald Trump spoke. Musk criticized the former president.", "the former president", "Donald Trump"),
+        # "the watchdog" fits the GAO better than the Air Force named after it
+        ("Blue Origin protested to the Government Accountability Office. The Air Force defended its choice, but the "
+         "watchdog sided with Blue Origin.", "the watchdog", "Government Accountability Office"),
+        # a unit of NASA is not "the agency" when NASA itself is named
+        ("Kathy Lueders, who led NASA's Space Operations Mission Directorate, retired from the agency last year.",
+         "the agency", "NASA"),
     ],
 )
 def test_descriptions_and_pronouns(extract, text, reference, owner):
@@ -51,6 +57,13 @@ def test_descriptions_and_pronouns(extract, text, reference, owner):
 def test_the_president_is_whoever_held_office_that_day(extract, published, owner):
     ex = extract("Jeff Bezos met the president on Monday.", published=published)
     assert mention_owner(ex, "the president") == owner
+
+
+def test_an_office_several_bodies_have_goes_to_the_body_the_article_names(extract):
+    # NASA and the FAA both have an administrator; the article is about NASA
+    ex = extract("NASA is preparing the Artemis mission. The administrator said the launch is on track.",
+                 published="2024-05-01")
+    assert mention_owner(ex, "The administrator") == "Bill Nelson"
 
 
 def test_chief_of_staff_by_date(extract):

@@ -16,6 +16,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from .. import ontology
+from ..ids import name_key
 from ..model import Entity, EntityMention
 from .entities import DocEntities, entity_id
 from .syntax import sentence_index, sentence_start
@@ -101,6 +102,10 @@ class Resolver:
         candidates = [(t, e) for t, e in self._mentions_before(token) if e.kind in kinds]
         fitting = [(t, e) for t, e in candidates if any(w in e.name.lower() for w in fits)]
         candidates = fitting or candidates  # "the watchdog": the GAO, not the Air Force named last
+        # "who led NASA's Space Operations Mission Directorate, retired from the agency": NASA, not its unit
+        named = {e.name for _, e in candidates}
+        whole = [(t, e) for t, e in candidates if not self._unit_of_named(e, named)]
+        candidates = whole or candidates
         if not_subject_of is not None:
             barred = {self.table.token_entity.get(s.i) for s in not_subject_of.children if s.dep_ == "nsubj"}
             candidates = [(t, e) for t, e in candidates if e.id not in barred]
@@ -129,6 +134,11 @@ class Resolver:
             return candidates[0][1]
         counts = Counter(m.entity_id for m in self.table.mentions)
         return max(candidates, key=lambda te: counts[te[1].id])[1]
+
+    def _unit_of_named(self, entity: Entity, named: set[str]) -> bool:
+        """True when the gazetteer makes this entity a unit of another candidate."""
+        entry = self.gaz.lookup(entity.name)
+        return bool(entry and entry.parent and entry.parent in named)
 
     def _holds_office(self, entity: Entity) -> bool:
         titles = self.table.titles.get(entity.id, set())
@@ -280,6 +290,12 @@ class Resolver:
             if len(former) != 1:
                 return None
             holders = former
+        if len(holders) > 1 and body is None:
+            # "the administrator" in an article about NASA: the holder whose body the article names
+            named = {name_key(e.name) for e in self.table.entities.values() if e.kind != "Person"}
+            holders = [h for h in holders if any(
+                name_key(r.of) in named and r.holds_on(self.published) and title.split()[-1] in r.title for r in h.roles
+            )]
         if len(holders) != 1:
             return None
         name = holders[0].name
