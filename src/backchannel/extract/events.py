@@ -62,7 +62,11 @@ def _matching_triggers(token: Token) -> list[Trigger]:
     """The triggers a token can be, most specific first ("gave $1 million to a campaign": an award or
     a donation; the sentence decides)."""
     ont = ontology.events()
-    if token.pos_ == "VERB":
+    # "Blue Origin bid for the contract": the model tags the verb a noun but gives it a subject
+    verb_with_subject = token.pos_ == "NOUN" and token.tag_ in ("NN", "VB", "VBD", "VBP") and any(
+        c.dep_ == "nsubj" for c in token.children
+    ) and not any(c.dep_ == "det" for c in token.children)
+    if token.pos_ == "VERB" or verb_with_subject:
         verb_like = any(c.dep_ == "dobj" for c in token.children) or (token.tag_ == "VBG" and token.head.pos_ == "PROPN")
         if (token.dep_ in ("amod", "acomp", "compound") or token.tag_ == "JJ") and not verb_like:
             return []  # "an appealing design", "makes it appealing": adjectives, not acts ("$2 million lobbying Congress" is one)
@@ -95,7 +99,8 @@ def _matching_triggers(token: Token) -> list[Trigger]:
             objs = syntax.objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"]
             money = "$money" in trig.objects and any(o.ent_type_ == "MONEY" or o.nbor(-1).text == "$" for o in objs if o.i)
             org = "$org" in trig.objects and any(o.ent_type_ == "ORG" for o in objs)
-            if not (money or org) and not syntax.object_lemmas(token) & set(trig.objects):
+            person = "$person" in trig.objects and any(o.ent_type_ == "PERSON" or o.lower_ in ("him", "her", "them") for o in objs)
+            if not (money or org or person) and not syntax.object_lemmas(token) & set(trig.objects):
                 continue
         out.append(trig)
     return out
@@ -189,7 +194,8 @@ class EventFinder(ParticipantReader):
         if spec.object_leaves:
             # "Ortberg removed Ted Colbert as head of Boeing Defense": Colbert leaves; who removed him
             # is not the one leaving
-            leavers = [r for r in self.refs(syntax.objects(verb)) if r.kind == "Person"]
+            held = syntax.passive_subjects(verb) if syntax.is_passive(verb) else syntax.objects(verb)
+            leavers = [r for r in self.refs(held) if r.kind == "Person"]  # "Whitaker was fired by Trump": Whitaker
             if leavers:
                 raw.actors = leavers
                 bodies = []
@@ -245,13 +251,15 @@ class EventFinder(ParticipantReader):
                 if spec.type == "CONSULT":  # "hosted Musk", "hosted a dinner for Musk"
                     raw.actors.extend(r for r in self._people_in([obj]) + self.refs(syntax.prep_objects(obj, ("for",))) if r not in raw.actors)
                     # "hosted Altman at the White House": the place hosts too
-                    raw.recipients += [r for r in self.refs(syntax.prep_objects(verb, ("at",))) if r not in raw.recipients and r.kind == "PublicBody"]
+                    raw.recipients += [r for r in self.refs(syntax.prep_objects(verb, ("at", "to"))) if r not in raw.recipients and r.kind == "PublicBody"]
                 else:  # "won National Security Space Launch contracts from Space Systems Command"
                     raw.actors.extend(r for r in self._entities_inside(obj) if r not in raw.actors and r.kind != "Programme")
         else:
             raw.actors = self.refs(syntax.subjects(verb))
             objs = syntax.objects(verb)
             preps = spec.recipients
+            if spec.type == "ACCUSE":
+                preps = tuple(p for p in preps if p != "on")  # "lashed out at Musk on Truth Social", "on Friday"
             if spec.mode == "visit" and objs:
                 # "visit the White House with Sam Altman": companions are visitors too
                 preps = tuple(p for p in preps if p != "with")
@@ -263,9 +271,12 @@ class EventFinder(ParticipantReader):
                 # active clause the parser hangs the object's "by" on the verb
                 raw.recipients = [r for r in self.refs(syntax.prep_objects(verb, ("by",))) if r not in raw.actors]
             if not raw.recipients and spec.recipients:
-                # the parser hangs "to America PAC" on a noun of the clause: look one level down
+                # the parser hangs "to America PAC" on a noun of the clause: look one level down, and
+                # through "of" ("signed a memorandum of understanding with the Space Force")
                 all_preps = tuple({c.lower_ for c in verb.children if c.dep_ == "prep"})
-                for child in [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")] + syntax.prep_objects(verb, all_preps):
+                holders = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")] + syntax.prep_objects(verb, all_preps)
+                holders += syntax.prep_objects_of(holders, ("of",))
+                for child in holders:
                     raw.recipients += [r for r in self.refs(syntax.prep_objects(child, spec.recipients)) if r not in raw.recipients]
             if not objs and spec.type in ("APPOINT", "DEPART", "REQUEST"):
                 # "renominated Jared Isaacman to lead NASA" parsed as a clause with its own subject
@@ -277,8 +288,9 @@ class EventFinder(ParticipantReader):
                     owners = syntax.prep_objects(title, ("of", "at")) + [c for c in title.children if c.dep_ == "poss"]
                     raw.recipients += [r for r in self.refs(owners) if r not in raw.recipients]
             if spec.type in ("DEPART", "APPOINT"):
-                # "left his government role with DOGE", "left his post leading DOGE", "named him head of NASA"
-                for obj in objs:
+                # "left his government role with DOGE", "left his post leading DOGE", "named him head of NASA";
+                # "named Kelly Ortberg chief executive" read as a predicate noun with the name inside it
+                for obj in objs or [c for c in verb.children if c.dep_ == "oprd"]:
                     inside = self._entities_inside(obj) + self.refs(
                         [o for a in obj.children if a.dep_ in ("acl", "relcl") for o in syntax.objects(a)]
                     )
@@ -288,7 +300,8 @@ class EventFinder(ParticipantReader):
                     heads = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_ in ("lead", "head", "run")]
                     raw.recipients = [r for h in heads for r in self.refs(syntax.objects(h)) if r.kind != "Person"]
             if spec.type == "CONTRACT_BID":
-                for target in syntax.prep_objects(verb, ("for",)) + objs:
+                # "submitted a proposal to NASA", "bid for the NASA contract"
+                for target in syntax.prep_objects(verb, ("for", "to")) + objs:
                     raw.recipients.extend(r for r in self._bodies_inside(target) if r not in raw.recipients)
                 raw.others = [r for r in self.refs(syntax.prep_objects(verb, ("with", "against"))) if r not in raw.recipients]
         return raw
@@ -410,7 +423,7 @@ class EventFinder(ParticipantReader):
         money = any(t.ent_type_ == "MONEY" for t in window)
         # "selected X to build the lander": a purpose of making or carrying things is procurement
         purpose = any(c.dep_ in ("xcomp", "advcl") and c.lemma_ in PROCUREMENT_VERBS for c in raw.trigger.children)
-        objects = syntax.object_lemmas(raw.trigger)
+        objects = syntax.object_lemmas(raw.trigger) | {p.lemma_.lower() for p in syntax.prep_objects(raw.trigger, ("for",))}
         # a trigger that needs a particular object ("submitted a proposal") is specific enough by itself,
         # unless that object is just "award"
         specific = bool(raw.spec.objects and objects & (set(raw.spec.objects) - {"award", "share", "competition"}))

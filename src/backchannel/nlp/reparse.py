@@ -1,12 +1,12 @@
-"""The ``backchannel_reparse`` component: parse again, with people's names masked, the sentences
-whose parse is broken.
+"""The ``backchannel_reparse`` component: parse again, with names masked, the sentences whose parse
+is broken.
 
 The small model knows "trump" and "musk" as common nouns, and a sentence that starts with one of
 them often loses its verb: in "Trump fired Whitaker." it reads "fired" as an adjective of
 "Whitaker" and makes the sentence a noun phrase. The same sentence with the names replaced by
 ordinary ones ("Smith fired Smith.") parses right. So for each sentence whose root is not a verb
 although it holds one, or where a verb is an adjective right after a person's name, we parse a
-copy with every person name masked and keep that parse (heads, labels, tags, lemmas of the other
+copy with every name of a person or organisation masked and keep that parse (heads, labels, tags, lemmas of the other
 words) when it has a single verbal root and fewer of those adjective verbs. Token boundaries do
 not change, so character offsets and entities stay as they were.
 """
@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 # What the masked copy runs: the model's own components up to the lemmatizer, never the ner.
 PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 FIRST_MASK, LAST_MASK = "John", "Smith"
+# Names the parser reads better as "Smith": people ("Trump fired ...") and organisations ("The FAA
+# grounded SpaceX's fleet" loses its verb too).
+NAME_LABELS = {"PERSON", "ORG"}
 ATTRS = [HEAD, DEP, TAG, POS, MORPH, LEMMA]
 
 
@@ -62,10 +65,10 @@ class Reparser:
 
     # -- match ------------------------------------------------------------------------------
     def name_tokens(self, sent: Span) -> list[int]:
-        """Sentence-relative indexes of the tokens of people's names."""
+        """Sentence-relative indexes of the tokens of names of people and organisations."""
         out = []
         for tok in sent:
-            if tok.ent_type_ == "PERSON" or (tok.text in self.surnames and tok.text[:1].isupper()):
+            if tok.ent_type_ in NAME_LABELS or (tok.text in self.surnames and tok.text[:1].isupper()):
                 out.append(tok.i - sent.start)
         return out
 
