@@ -50,6 +50,18 @@ class ParticipantReader:
         if tok.i in self.excluded or depth > 2:
             return []
         tok = syntax.relative_antecedent(tok)
+        # a relative clause's subject leads back to the noun it hangs on ("the protests that ..."):
+        # never look at a phrase while it is being looked at
+        visiting = self.__dict__.setdefault("_visiting", set())
+        if tok.i in visiting:
+            return []
+        visiting.add(tok.i)
+        try:
+            return self._np_refs_of(tok, depth)
+        finally:
+            visiting.discard(tok.i)
+
+    def _np_refs_of(self, tok: Token, depth: int) -> list[EntityRef]:
         ent = self.table.entity_at(tok)
         if ent is not None:
             return [self.table.ref(ent)]
