@@ -66,6 +66,24 @@ def test_an_office_several_bodies_have_goes_to_the_body_the_article_names(extrac
     assert mention_owner(ex, "The administrator") == "Bill Nelson"
 
 
+@pytest.mark.parametrize(
+    "text,reference,owner",
+    [
+        ("OpenAI chief executive Sam Altman said his company had reached an agreement with the Pentagon.",
+         "his company", "OpenAI"),
+        ("Bob Smith will step down after six years running Jeff Bezos's rocket company.", "Jeff Bezos's rocket company",
+         "Blue Origin"),
+    ],
+)
+def test_a_persons_company_is_the_one_they_lead(extract, text, reference, owner):
+    assert mention_owner(extract(text), reference) == owner
+
+
+def test_a_persons_unknown_company_is_not_the_person(extract):
+    ex = extract("Acme founder Joe Bloggs said his company had signed a deal with NASA.")
+    assert not any("Joe Bloggs" in {a.name for a in e.actors} for e in ex.events if e.type == "AGREE")
+
+
 def test_chief_of_staff_by_date(extract):
     ex = extract("Dave Limp met with Trump's chief of staff.", published="2025-06-26")
     assert mention_owner(ex, "Trump's chief of staff") == "Susie Wiles"

@@ -12,6 +12,9 @@ BROKEN_PARSES = [
     ("Trump nominated Isaacman in December.", "APPOINT", "Donald Trump", "Jared Isaacman"),
     ("Isaacman is a close ally of Elon Musk. Trump first nominated Isaacman in December.", "APPOINT", "Donald Trump",
      "Jared Isaacman"),
+    # names tangled into each other: "Anduril" read as a modifier of "General Atomics"
+    ("The Air Force picked Anduril and General Atomics on Wednesday to build prototypes for its drone program.",
+     "CONTRACT_AWARD", "United States Air Force", "Anduril"),
 ]
 
 

@@ -29,6 +29,9 @@ OFFICE_TITLES = {"president", "vice president", "administrator", "secretary", "c
                  "governor", "lawmaker", "official", "minister", "representative"}
 ADVERSARIAL = {"deny", "reject", "dismiss", "refuse", "criticize", "criticise", "sue", "protest", "challenge", "fault",
                "accuse", "block", "overturn", "sustain", "uphold", "turn", "throw", "spurn", "rebuff", "overrule"}
+# Titles that make a person the head of an organisation ("his company" is the one he leads).
+LEADER_TITLES = {"chief executive", "founder", "co-founder", "cofounder", "president", "chairman", "chair",
+                 "owner", "executive chairman", "co-chief executive", "chief executive officer", "ceo"}
 # Acts only a government body does: the owner of "its award" or "its selection" is a public body.
 GOVERNMENT_ACTS = {"award", "selection", "solicitation", "procurement"}
 BUSINESS_WORDS = {"mogul", "billionaire", "tycoon", "entrepreneur", "businessman", "businesswoman", "magnate",
@@ -234,7 +237,8 @@ class Resolver:
         return True
 
     def _np_span(self, token: Token):
-        left = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss", "case")])
+        lefts = [c for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss", "case")]
+        left = min([token.i] + [c.left_edge.i if c.dep_ == "poss" else c.i for c in lefts])  # "Jeff Bezos's ..."
         right = token.i + 1
         if _title_of(token) == "chief of staff":
             right = token.i + 3
@@ -247,8 +251,31 @@ class Resolver:
         if "Person" in kinds and word in ROLE_WORDS | {"chief"}:
             return self._role(token, poss[0] if poss else None)
         if poss:
+            # "his company", "Jeff Bezos's rocket company": the organisation that person leads
+            if set(kinds) & {"Company", "Organization"}:
+                return self._led_by(poss[0], token, word)
             return None  # "its rival", "Trump's mogul": not a back-reference
         return self._pick(token, kinds, exclude_office=word in BUSINESS_WORDS, fits=self._fits(token, word))
+
+    def _led_by(self, possessor: Token, token: Token, word: str) -> Entity | None:
+        """The organisation a person founded or heads, from the gazetteer's roles: the one the document
+        names, else the one that fits the description ("Jeff Bezos's rocket company"), if one alone does."""
+        person = self.table.entity_at(possessor)
+        entry = self.gaz.lookup(person.name) if person is not None and person.kind == "Person" else None
+        if entry is None:
+            return None
+        led = [org for org in (self.gaz.lookup(r.of) for r in entry.roles if r.title in LEADER_TITLES) if org is not None]
+        named = {name_key(e.name) for e in self.table.entities.values()}
+        candidates = [org for org in led if name_key(org.name) in named] or led
+        fits = self._fits(token, word)
+        candidates = [org for org in candidates if any(w in org.name.lower() for w in fits)] or candidates
+        names = {org.name for org in candidates}
+        if len(names) != 1:
+            return None
+        org = candidates[0]
+        eid = entity_id(org.name)
+        self.table.entities.setdefault(eid, Entity(eid, org.name, org.kind))
+        return self.table.entities[eid]
 
     def _fits(self, token: Token, word: str) -> tuple[str, ...]:
         """Name words a fitting referent has: 'the space agency' -> NASA; 'the watchdog' -> the GAO."""

@@ -90,9 +90,12 @@ class ParticipantReader:
                     return found
         # "the former president's campaign rhetoric" -> the president; "the protests of Blue Origin
         # and Dynetics" -> both; "Trump-era policies" -> no
+        company_word = tok.pos_ == "NOUN" and set(ontology.descriptors().get(tok.lemma_.lower(), ())) & {"Company", "Organization"}
         for c in tok.children:
             if c.dep_ == "poss":
                 found = self._np_refs(c, depth + 1)
+                if company_word and any(r.kind == "Person" for r in found):
+                    return []  # "his company" unresolved is not him
                 if found:
                     return found
         if tok.pos_ == "NOUN" and "Person" not in ontology.descriptors().get(tok.lemma_.lower(), ()):

@@ -25,7 +25,12 @@ log = logging.getLogger(__name__)
 
 # What the masked copy runs: the model's own components up to the lemmatizer, never the ner.
 PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
-FIRST_MASK, LAST_MASK = "John", "Smith"
+# Ordinary names the model parses well; different names get different masks, since a list of identical
+# words ("Smith, Smith and Smith") parses as badly as the real names.
+FIRST_MASK = "John"
+SURNAME_MASKS = ("Smith", "Miller", "Wilson", "Taylor", "Clark", "Lewis", "Walker", "Young")
+ORG_MASKS = ("Google", "Intel", "Apple", "Cisco", "Nokia", "Sony", "Pfizer", "Visa")
+MASKS = {FIRST_MASK, *SURNAME_MASKS, *ORG_MASKS}
 # Names the parser reads better as "Smith": people ("Trump fired ...") and organisations ("The FAA
 # grounded SpaceX's fleet" loses its verb too).
 NAME_LABELS = {"PERSON", "ORG"}
@@ -80,15 +85,25 @@ class Reparser:
         has_verb = any(t.pos_ == "VERB" or t.tag_ in ("VBD", "VBZ", "VBP") for t in sent)
         if root.pos_ not in ("VERB", "AUX") and has_verb:
             return True
-        return _adjective_verbs(sent) > 0
+        return _adjective_verbs(sent) > 0 or _tangled_names(sent) > 0
 
     def parse_masked(self, sent: Span) -> Doc:
         """The sentence as its own Doc, names masked, parsed by the model's own components."""
         words = [t.text for t in sent]
         names = set(self.name_tokens(sent))
-        for k in names:
-            # the last word of a name is a surname, earlier ones first names
-            words[k] = LAST_MASK if k + 1 not in names else FIRST_MASK
+        masks: dict[str, str] = {}  # a name's last word -> its mask: different names, different masks
+        for k in sorted(names):
+            tok = sent[k]
+            person = tok.ent_type_ == "PERSON" or not tok.ent_type_
+            if k + 1 in names and sent[k + 1].ent_iob_ != "B":
+                # inside a name: a person's first names, an organisation's own words ("United Launch")
+                if person:
+                    words[k] = FIRST_MASK
+                continue
+            pool = SURNAME_MASKS if person else ORG_MASKS
+            if tok.text not in masks:
+                masks[tok.text] = pool[sum(1 for m in masks.values() if m in pool) % len(pool)]
+            words[k] = masks[tok.text]
         spaces = [bool(t.whitespace_) for t in sent]
         masked = Doc(self.nlp.vocab, words=words, spaces=spaces)
         for name in PARSE_COMPONENTS:
@@ -123,7 +138,9 @@ class Reparser:
             return False
         was_verbal = sent.root.pos_ in ("VERB", "AUX")
         fewer = _adjective_verbs(masked[:]) < _adjective_verbs(sent)
-        return (not was_verbal) or fewer
+        # names that hung inside each other ("picked Anduril and General Atomics") now stand apart
+        untangled = _tangled_names(masked[:], spans_of=sent) < _tangled_names(sent)
+        return (not was_verbal) or fewer or untangled
 
 
 def _adjective_verbs(span: Span) -> int:
@@ -157,3 +174,25 @@ def free_object_pronouns(doc: Doc) -> None:
             ents = [e for e in doc.ents if not (e.start <= tok.i < e.end)]
             ents += [Span(doc, e.start + 1, e.end, label=e.label_) for e in doc.ents if e.start == tok.i and e.end > tok.i + 1]
             doc.ents = sorted(ents, key=lambda e: e.start)
+
+
+def _tangled_names(span: Span, spans_of: Span | None = None) -> int:
+    """Names hung inside another name ("Anduril" as a modifier of "General Atomics") or dangling
+    in a list ("Anthropic, Google (npadvmod), OpenAI and xAI"). ``spans_of`` is the sentence whose
+    entities to use when ``span`` is its masked copy (which has none of its own)."""
+    source = spans_of if spans_of is not None else span
+    ent_of: dict[int, int] = {}  # sentence-relative token -> start of its name
+    for ent in source.doc.ents:
+        if ent.label_ in NAME_LABELS and ent.start >= source.start and ent.end <= source.end:
+            for i in range(ent.start, ent.end):
+                ent_of[i - source.start] = ent.start
+    count = 0
+    for k, tok in enumerate(span):
+        if k not in ent_of:
+            continue
+        head_k = tok.head.i - span.start
+        if tok.dep_ == "npadvmod":
+            count += 1
+        elif tok.dep_ in ("nmod", "compound", "amod") and head_k in ent_of and ent_of[head_k] != ent_of[k]:
+            count += 1
+    return count
