@@ -100,7 +100,7 @@ def test_entities_kind_filter(query_db):
 
 def test_events_table(query_db):
     out = ok("events", "--db", str(query_db)).stdout
-    assert "Jeff Bezos -CONSULT-> Donald Trump" in out
+    assert "Jeff Bezos -CONSULT/visit-> Donald Trump, White House" in out  # met him at the White House
     assert "NASA -CONTRACT_AWARD-> SpaceX" in out
     assert "2025-03-11" in out and "2025-06-13" in out
     assert "attributed (Reuters)" in out

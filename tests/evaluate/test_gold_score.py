@@ -87,3 +87,23 @@ def test_unknown_entity_kind_is_one_line(tmp_path):
     path.write_text('{"id": "x", "text": "t", "entities": [{"name": "NASA", "kind": "Agency"}]}\n', encoding="utf-8")
     with pytest.raises(InputError, match="unknown entity kind"):
         read_gold(str(path))
+
+
+@pytest.mark.parametrize(
+    "gold_event,matches",
+    [
+        # who is named first in a partnership is wording: the sides may be swapped
+        ({"type": "COOPERATE", "actors": ["Boeing"], "recipients": ["Lockheed Martin"]}, True),
+        # a criticism has a direction
+        ({"type": "ACCUSE", "actors": ["Boeing"], "recipients": ["Lockheed Martin"]}, False),
+    ],
+)
+def test_mutual_acts_match_either_way_round(tmp_path, gold_event, matches):
+    text = ("Boeing and Lockheed Martin teamed up on Monday." if gold_event["type"] == "COOPERATE"
+            else "Boeing and Lockheed Martin criticized each other on Monday.")
+    passage = {"id": "m", "split": "dev", "published": "2025-06-26", "text": text,
+               "entities": [{"name": "Boeing", "kind": "Company"}, {"name": "Lockheed Martin", "kind": "Company"}],
+               "events": [gold_event], "relations": []}
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps(passage) + "\n", encoding="utf-8")
+    assert (evaluate_gold([str(path)], systems=("rules",))["systems"]["rules"]["events"]["tp"] == 1) == matches

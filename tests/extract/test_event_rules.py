@@ -523,7 +523,25 @@ def test_an_award_won_for_a_workplace_is_no_contract(extract):
     assert find_event(extract("The Boeing Company won the award for best employer."), "CONTRACT_AWARD") is None
 
 
-ALL_CASES = (SHORT_NAME_CASES + PROTEST_DISCOURSE_CASES + LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
+GROUP_CASES = [
+    # "both companies" after two executives named with their companies
+    ("Donald Trump met Boeing chief executive Dennis Muilenburg and Lockheed Martin chief executive Marillyn Hewson "
+     "on Wednesday, after attacking both companies this month.", "ACCUSE", "Donald Trump", "Lockheed Martin"),
+    # "the team" after "Sikorsky and its partner Boeing"; what is offered is no recipient
+    ("Lockheed Martin's Sikorsky and its partner Boeing protested the Army's selection of Bell. The team, which had "
+     "offered its Defiant X helicopter, filed the protest with the GAO.", "CONTRACT_BID", "Boeing", "United States Army"),
+    # a meeting on a public body's premises is a visit to it
+    ("Elon Musk met Defense Secretary Pete Hegseth at the Pentagon on Friday.", "CONSULT", "Elon Musk",
+     "Department of Defense"),
+]
+
+
+def test_a_meeting_at_a_private_place_is_no_visit(extract):
+    e = find_event(extract("Jeff Bezos met Donald Trump at Mar-a-Lago."), "CONSULT", actor="Jeff Bezos")
+    assert e.mode is None and names(e.recipients) == {"Donald Trump"}
+
+
+ALL_CASES = (GROUP_CASES + SHORT_NAME_CASES + PROTEST_DISCOURSE_CASES + LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
              + LEXICON_MORE_CASES + LEXICON_LAST_CASES)
 
 

@@ -5,7 +5,8 @@ Matching rules:
   participants that are unresolved descriptions (no entity id) are left out, as the gold leaves out
   participants that are not nameable entities.
 - An event matches (strict) when the type is the same and the actor set and the recipient set are
-  the same; for a CONSULT that is not a visit, the two sides may be swapped (a meeting is mutual).
+  the same; for a CONSULT that is not a visit, a COOPERATE or an AGREE, the two sides may be swapped
+  (a meeting, a partnership or an agreement is mutual).
   Each gold event matches at most one system event, and the reverse (greedy, in text order).
 - Type-only: events match by type alone, one to one, within a passage.
 - A relation matches on type, subject and object; rival_of in either direction.
@@ -62,6 +63,11 @@ class Accuracy:
         return {"correct": self.correct, "total": self.total, "accuracy": round(self.correct / self.total, 3) if self.total else None}
 
 
+# Acts between parties where who is named first is a matter of wording ("Boeing and Lockheed teamed
+# up", "Boeing teamed up with Lockheed"): the two sides may be swapped, as for a meeting.
+MUTUAL_TYPES = {"COOPERATE", "AGREE"}
+
+
 def _keys(names: Iterable[str]) -> frozenset[str]:
     return frozenset(name_key(n) for n in names)
 
@@ -72,7 +78,8 @@ def _sides_match(gold: GoldEvent, sys: Event) -> bool:
     sa, sr = _keys(r.name for r in sys.actors if r.id), _keys(r.name for r in sys.recipients if r.id)
     if (ga, gr) == (sa, sr):
         return True
-    return gold.type == "CONSULT" and gold.mode != "visit" and (ga | gr) == (sa | sr) and len(ga | gr) > 1
+    mutual = (gold.type == "CONSULT" and gold.mode != "visit") or gold.type in MUTUAL_TYPES
+    return mutual and (ga | gr) == (sa | sr) and len(ga | gr) > 1
 
 
 def _match(gold: list, system: list, same: Callable) -> list[tuple]:

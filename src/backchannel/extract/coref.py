@@ -29,6 +29,8 @@ OFFICE_TITLES = {"president", "vice president", "administrator", "secretary", "c
                  "governor", "lawmaker", "official", "minister", "representative"}
 ADVERSARIAL = {"deny", "reject", "dismiss", "refuse", "criticize", "criticise", "sue", "protest", "challenge", "fault",
                "accuse", "block", "overturn", "sustain", "uphold", "turn", "throw", "spurn", "rebuff", "overrule"}
+# Singular nouns for a group named together: "the team" after "Sikorsky and its partner Boeing".
+COLLECTIVE_NOUNS = {"team", "pair", "duo", "sides", "partners", "consortium"}
 # Titles that make a person the head of an organisation ("his company" is the one he leads).
 LEADER_TITLES = {"chief executive", "founder", "co-founder", "cofounder", "president", "chairman", "chair",
                  "owner", "executive chairman", "co-chief executive", "chief executive officer", "ceo"}
@@ -186,29 +188,41 @@ class Resolver:
                 return False
             kinds = self.descriptors[token.lemma_.lower()]
             wanted = 3 if "three" in mods else 2 if mods & {"both", "two"} else None
+        elif token.pos_ == "NOUN" and low in COLLECTIVE_NOUNS and any(c.lower_ == "the" for c in token.children):
+            # "the team", "the two sides", "the pair": a group named together just before
+            kinds = ("Company", "Organization", "PublicBody", "Person")
+            wanted = 2 if low in ("pair", "duo", "sides") else None
         else:
             return False
-        group = self._latest_group(token, kinds)
+        group = self._latest_group(token, kinds, wanted)
         if not group or (wanted and len(group) != wanted):
             return True  # a plural with no group named together stays unresolved, never one entity
         self.table.token_group[token.i] = tuple(e.id for e in group)
         return True
 
-    def _latest_group(self, token: Token, kinds: tuple[str, ...]) -> list[Entity]:
-        """The most recent coordination of two or more entities of these kinds, within two sentences."""
+    def _latest_group(self, token: Token, kinds: tuple[str, ...], wanted: int | None = None) -> list[Entity]:
+        """The most recent coordination of two or more entities of these kinds, within two sentences;
+        failing that, for "both companies", the last two distinct ones named ("met Boeing chief executive
+        Dennis Muilenburg and Lockheed Martin chief executive Marillyn Hewson ... attacking both companies")."""
         seen: list[Entity] = []
-        for head, ent in self._mentions_before(token, sentences=2):
+        mentions = self._mentions_before(token, sentences=2)
+        for head, ent in mentions:
             if ent.kind not in kinds:
                 continue
             conj = [t for t in syntax_conjuncts(head)]
             members = []
             for t in conj:
                 e = self.table.entity_at(t)
+                if e is None:  # "Sikorsky and its partner Boeing": the name in the apposition
+                    e = next((self.table.entity_at(c) for c in t.children if c.dep_ == "appos" and self.table.entity_at(c)), None)
                 if e is not None and e.kind in kinds and e not in members:
                     members.append(e)
             if len(members) >= 2:
                 return members
-            seen.append(ent)
+            if ent not in seen:
+                seen.append(ent)
+        if wanted and len(seen) == wanted:
+            return list(reversed(seen))
         return []
 
     @staticmethod

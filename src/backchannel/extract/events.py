@@ -184,6 +184,8 @@ class EventFinder(ParticipantReader):
         if not self._retype(raw):
             return None
         raw.mode = self._mode(raw)
+        if raw.type == "CONSULT" and raw.mode is None:
+            self._meeting_place(raw)
         raw.negated = self._negated(raw)
         raw.modality = self._modality(raw)
         raw.count = raw.count if raw.count is not None else self._count(raw)
@@ -452,6 +454,15 @@ class EventFinder(ParticipantReader):
             raw.type = "PROTEST"  # a protest not about an award needs the signs of a street protest
             return bool(words & self.ont.contexts.get("PROTEST", frozenset()))
         return True
+
+    def _meeting_place(self, raw: RawEvent) -> None:
+        """'met Pete Hegseth at the Pentagon': a meeting on a public body's premises is a visit to it, and the
+        body is met too (as in 'visited the White House to meet Susie Wiles')."""
+        places = [r for node in [raw.trigger, *raw.anchors[:1]] for r in self.refs(syntax.prep_objects(node, ("at",)))]
+        bodies = [r for r in places if r.kind == "PublicBody" and r not in raw.actors]
+        if bodies:
+            raw.mode = "visit"
+            raw.recipients += [r for r in bodies if r not in raw.recipients]
 
     def _mode(self, raw: RawEvent) -> str | None:
         """The trigger's mode, or one the clause states: 'spoke by phone', 'a phone call'."""
