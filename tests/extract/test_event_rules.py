@@ -541,7 +541,34 @@ def test_a_meeting_at_a_private_place_is_no_visit(extract):
     assert e.mode is None and names(e.recipients) == {"Donald Trump"}
 
 
-ALL_CASES = (GROUP_CASES + SHORT_NAME_CASES + PROTEST_DISCOURSE_CASES + LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
+BLIND_DEV_CASES = [
+    # the speaker of a sentence acts in the participle that hangs on "said"
+    ("NASA will open its contract to other companies, acting Administrator Sean Duffy said on Monday, criticising "
+     "SpaceX for falling behind schedule.", "ACCUSE", "Sean Duffy", "SpaceX"),
+    ("Elon Musk took part in Donald Trump's call with Volodymyr Zelensky on Wednesday.", "CONSULT", "Elon Musk",
+     "Volodymyr Zelensky"),
+    ("Lockheed agreed to buy Aerojet in December 2020.", "AGREE", "Lockheed Martin", "Aerojet Rocketdyne"),
+    ("Lockheed Martin on Sunday abandoned its $4.4 billion takeover of Aerojet Rocketdyne.", "RETREAT",
+     "Lockheed Martin", "Aerojet Rocketdyne"),
+    ("A fine against SpaceX was announced by the FAA on Tuesday, prompting Elon Musk to threaten to sue the agency.",
+     "THREATEN", "Elon Musk", "Federal Aviation Administration"),
+    ("Talks between the Italian government and SpaceX have reached an advanced stage.", "CONSULT", "Italian government",
+     None),
+    ("The GAO denied a protest by Boeing against the Air Force's choice of Northrop Grumman to build the bomber.",
+     "CONTRACT_AWARD", "United States Air Force", "Northrop Grumman"),
+]
+
+
+def test_the_incoming_president_is_the_next_holder(extract):
+    ex = extract("Jeff Bezos praised the incoming president's plans to cut regulation.", published="2024-12-19")
+    assert find_event(ex, "SUPPORT", recipient="Donald Trump") is not None
+
+
+def test_retiring_a_spacecraft_is_no_departure(extract):
+    assert find_event(extract("SpaceX said it would not retire the Dragon spacecraft."), "DEPART") is None
+
+
+ALL_CASES = (BLIND_DEV_CASES + GROUP_CASES + SHORT_NAME_CASES + PROTEST_DISCOURSE_CASES + LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
              + LEXICON_MORE_CASES + LEXICON_LAST_CASES)
 
 

@@ -140,6 +140,16 @@ class Resolver:
         counts = Counter(m.entity_id for m in self.table.mentions)
         return max(candidates, key=lambda te: counts[te[1].id])[1]
 
+    def _next_holder(self, title: str, body: str | None) -> list:
+        """The first person to take this office after the publication date ("the incoming president")."""
+        if body is None and title in ("president", "vice president"):
+            body = "United States"
+        starts = [
+            (r.start, e) for e in self.gaz.entries for r in e.roles
+            if r.title == title and r.start and r.start > self.published and (body is None or name_key(r.of) == name_key(body))
+        ]
+        return [min(starts, key=lambda x: x[0])[1]] if starts else []
+
     def _unit_of_named(self, entity: Entity, named: set[str]) -> bool:
         """True when the gazetteer makes this entity a unit of another candidate."""
         entry = self.gaz.lookup(entity.name)
@@ -320,6 +330,8 @@ class Resolver:
             holders = self.gaz.holders(title, None, self.published)
         if body is None and owner is None and title in ("president", "vice president"):
             holders = self.gaz.holders(title, "United States", self.published)
+        if any(m.lower_ in ("incoming", "elect") for m in token.children):
+            holders = self._next_holder(title, body)  # "the incoming president": who takes office next
         if any(m.lower_ == "former" for m in token.children):
             # "the former president": someone who held the office before that day and whom the
             # document names

@@ -173,7 +173,23 @@ def find_entities(doc: Doc) -> DocEntities:
             span = ent[1:]
         eid = table.add(canonical, kind, span, "name")
         _note_titles(table, eid, ent)
+    _national_governments(doc, table)
     return table
+
+
+def _national_governments(doc: Doc, table: DocEntities) -> None:
+    """'the Italian government', 'the Ukrainian government': a national body the text names by its
+    nationality, as the entity 'Italian government' (the gazetteer's name when it knows one)."""
+    gaz = ontology.gazetteer()
+    for tok in doc:
+        if tok.lower_ != "government" or tok.i in table.token_entity:
+            continue
+        nat = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") and c.i == tok.i - 1]
+        if not nat or any(c.dep_ == "poss" for c in tok.children):
+            continue
+        name = f"{nat[0].text} government"
+        entry = gaz.lookup(name)
+        table.add(entry.name if entry else name, entry.kind if entry else "PublicBody", doc[nat[0].i : tok.i + 1], "name")
 
 
 def _expand_acronym(name: str, orgs: list[str]) -> str | None:

@@ -39,6 +39,7 @@ FORUM_WORDS = ("accountability office", "court")
 HONOR_WORDS = {"medal", "prize", "honor", "honour", "title", "degree", "fellowship", "trophy", "citation"}
 PROCUREMENT_VERBS = {"build", "launch", "develop", "deliver", "supply", "provide", "design", "operate", "carry", "fly",
                      "manufacture", "produce", "field", "integrate"}
+ACQUIRE_VERBS = {"buy", "acquire", "purchase", "merge", "invest", "partner", "license"}
 PHRASAL_PARTICLES = {"off", "down", "out", "away", "back", "over", "up"}
 @dataclass
 class RawEvent:
@@ -94,6 +95,8 @@ def _matching_triggers(token: Token) -> list[Trigger]:
         if trig.no_predicate and any(
             c.dep_ == "ccomp" or (c.dep_ == "oprd" and not (c.pos_ == "PROPN" and named_only)) for c in token.children
         ):
+            continue
+        if trig.no_object and any(c.dep_ == "dobj" for c in token.children):
             continue
         if trig.objects is not None:
             objs = syntax.objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -215,6 +218,11 @@ class EventFinder(ParticipantReader):
                     clauses += [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_ in ("lead", "head", "run")]
                     raw.recipients = [r for a in clauses for r in self.refs(syntax.objects(a))]
         raw.actors += [r for r in self._on_behalf(verb) + self._companions(verb) if r not in raw.actors]
+        if not raw.actors and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.lemma_ in ontology.sourcing()["speech_verbs"]:
+            # "..., acting Administrator Sean Duffy said, criticising SpaceX": the speaker acts in speaking,
+            # though as the source of the rest of the sentence he is never its participant
+            speakers = [self.table.entity_at(c) for c in verb.head.children if c.dep_ == "nsubj"]
+            raw.actors = [self.table.ref(e) for e in speakers if e is not None]
         if spec.type == "THREATEN" and not raw.recipients:
             # "threatened to cancel the contracts held by Elon Musk's companies", "warned that the company ..."
             for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
@@ -230,6 +238,8 @@ class EventFinder(ParticipantReader):
             # "agreed to work with Anduril", "pressed to meet with NASA"
             for comp in (c for c in verb.children if c.dep_ == "xcomp"):
                 raw.recipients += [r for r in self.refs(syntax.prep_objects(comp, ("with", "to"))) if r not in raw.recipients]
+                if spec.type == "AGREE" and comp.lemma_ in ACQUIRE_VERBS:  # "agreed to buy Aerojet"
+                    raw.recipients += [r for r in self.refs(syntax.objects(comp)) if r not in raw.recipients]
         if spec.type == "CONTRACT_PROTEST":
             _forums_to_others(raw)
         if spec.from_loses:
@@ -345,6 +355,13 @@ class EventFinder(ParticipantReader):
             head.head.lemma_ in self.ont.light_verbs | self.ont.inverse_light_verbs or (head.lower_ == "in" and head.head.lemma_ == "be")
         ):
             light = head.head  # "came under fire from", "entered into talks with"
+        took_part = head.head.lemma_ == "take" and any(c.lower_ == "part" for c in head.head.children)
+        if spec.type == "CONSULT" and noun.dep_ == "pobj" and head.lower_ == "in" and (
+            took_part or head.head.lemma_ in ("part", "participate")
+        ):
+            # "Elon Musk took part in Trump's call with Zelensky": a participant joins its side
+            doer = head.head.head if head.head.lemma_ == "part" else head.head
+            raw.actors += [r for r in self.refs(syntax.subjects(doer)) if r not in raw.actors and r not in raw.recipients]
         if light is not None and light.lemma_ in self.ont.inverse_light_verbs:
             raw.recipients = self.refs(syntax.subjects(light)) + [r for r in raw.recipients]
             raw.actors += [r for r in self.refs(syntax.prep_objects(light, actor_preps)) if r not in raw.actors]

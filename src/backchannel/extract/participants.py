@@ -25,6 +25,7 @@ GROUP_HEADS = {"officials", "executives", "leaders", "staff", "representatives",
 TITLE_HEADS = {"executive", "ceo", "chief", "president", "chairman", "chairwoman", "founder", "director", "head",
                "administrator", "secretary", "spokesman", "spokeswoman", "spokesperson"}
 OFFICE_NOUNS = {"nomination", "confirmation", "appointment", "resignation", "departure", "firing", "ouster"}
+TAKEOVER_NOUNS = {"takeover", "acquisition", "purchase", "merger", "buyout", "investment", "stake"}
 DEAL_NOUNS = {"contract", "deal", "agreement", "partnership", "accord"}
 EVENT_NOUNS = {"request", "protest", "bid", "offer", "proposal", "appeal", "plea", "lawsuit", "complaint"}
 DESCRIPTION_HEADS = {"leadership", "lawmakers", "officials", "administration", "executives", "republicans", "democrats"}
@@ -91,7 +92,11 @@ class ParticipantReader:
         # "the former president's campaign rhetoric" -> the president; "the protests of Blue Origin
         # and Dynetics" -> both; "Trump-era policies" -> no
         company_word = tok.pos_ == "NOUN" and set(ontology.descriptors().get(tok.lemma_.lower(), ())) & {"Company", "Organization"}
+        deferred = None
         for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ == "PRON" and tok.lemma_.lower() in TAKEOVER_NOUNS:
+                deferred = c  # "its takeover of Aerojet": Aerojet says more than "its"
+                continue
             if c.dep_ == "poss":
                 found = self._np_refs(c, depth + 1)
                 if company_word and any(r.kind == "Person" for r in found):
@@ -114,6 +119,10 @@ class ParticipantReader:
                     found += [r for r in self.refs(subj) if r not in found]
             for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):  # "sites run by X"
                 found.extend(r for r in self.refs(syntax.agents(acl)) if r not in found)
+            if found:
+                return found
+        if deferred is not None:
+            found = self._np_refs(deferred, depth + 1)
             if found:
                 return found
         if tok.tag_ == "NNS":  # "a dozen companies, including SpaceX, OpenAI and Scale AI"

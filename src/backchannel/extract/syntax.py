@@ -10,7 +10,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Verbs whose object, not subject, is the doer of an infinitive complement ("urged Trump to meet").
 OBJECT_CONTROL = {"urge", "ask", "press", "persuade", "invite", "encourage", "push", "tell", "pressure", "direct", "order",
                   "nominate", "renominate", "name", "appoint", "pick", "select", "tap", "hire", "choose", "elect",
-                  "help", "allow", "authorize", "require", "force", "want", "expect"}
+                  "help", "allow", "authorize", "require", "force", "want", "expect", "prompt", "spur", "lead",
+                  "drive", "compel", "convince", "cause"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "pcomp", "csubj", "parataxis"}
 
 

@@ -58,6 +58,7 @@ class Trigger:
     object_leaves: bool = False
     parties: bool = False
     from_loses: bool = False
+    no_object: bool = False
     context: frozenset[str] | None = None
 
 
@@ -112,6 +113,7 @@ def events() -> EventOntology:
                     object_leaves=bool(opts.get("object_leaves", False)),
                     parties=bool(opts.get("parties", False)),
                     from_loses=bool(opts.get("from_loses", False)),
+                    no_object=bool(opts.get("no_object", False)),
                     context=frozenset(spec["context"]) if spec.get("context") else None,
                 )
                 triggers.setdefault((pos, lemma), []).append(trig)
