@@ -568,7 +568,40 @@ def test_retiring_a_spacecraft_is_no_departure(extract):
     assert find_event(extract("SpaceX said it would not retire the Dragon spacecraft."), "DEPART") is None
 
 
-ALL_CASES = (BLIND_DEV_CASES + GROUP_CASES + SHORT_NAME_CASES + PROTEST_DISCOURSE_CASES + LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
+BLIND_DEV_MORE_CASES = [
+    ("Musk called Trump's bill a disgusting abomination.", "ACCUSE", "Elon Musk", "Donald Trump"),
+    ("Northrop Grumman will join the Starlab project led by Voyager Space.", "COOPERATE", "Northrop Grumman",
+     "Voyager Space"),
+    ("NASA will open its contract to other companies, a move that could let Blue Origin compete for the mission.",
+     "CONTRACT_BID", "Blue Origin", "NASA"),
+    ("Mike Pence warned that the administration would turn to commercial rockets if NASA and its contractor Boeing "
+     "could not get the rocket ready.", "THREATEN", "Mike Pence", "Boeing"),
+    ("In September, Elon Musk demanded Whitaker's resignation.", "REQUEST", "Elon Musk", "Whitaker"),
+    ("Gavin Newsom on Sunday vetoed SB 1047, a bill on AI safety. Anthropic backed the amended bill in August.",
+     "SUPPORT", "Anthropic", "SB 1047"),
+    ("Gavin Newsom on Sunday vetoed SB 1047, a bill on AI safety.", "REJECT", "Gavin Newsom", "SB 1047"),
+    # the court hears the suit; the participle after it belongs to the company
+    ("Amazon Web Services filed a lawsuit in the U.S. Court of Federal Claims challenging the Pentagon's award of a "
+     "cloud contract.", "CONTRACT_PROTEST", "Amazon Web Services", "Department of Defense"),
+]
+
+
+def test_a_demanded_resignation_has_not_happened(extract):
+    assert find_event(extract("Elon Musk demanded Whitaker's resignation."), "DEPART") is None
+
+
+def test_one_act_told_twice_in_a_sentence_is_one_event(extract):
+    ex = extract("Amazon Web Services filed a lawsuit in the U.S. Court of Federal Claims challenging the Pentagon's "
+                 "award of a cloud contract.")
+    assert len([e for e in ex.events if e.type == "CONTRACT_PROTEST"]) == 1
+
+
+def test_blair_house_is_not_the_house(extract):
+    ex = extract("Narendra Modi and Elon Musk met at Blair House in Washington on Thursday.")
+    assert "House of Representatives" not in {e.name for e in ex.entities}
+
+
+ALL_CASES = (BLIND_DEV_MORE_CASES + BLIND_DEV_CASES + GROUP_CASES + SHORT_NAME_CASES + PROTEST_DISCOURSE_CASES + LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
              + LEXICON_MORE_CASES + LEXICON_LAST_CASES)
 
 

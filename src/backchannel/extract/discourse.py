@@ -100,6 +100,8 @@ def complete(events: list[RawEvent], finder: EventFinder) -> None:
                 )
                 if same:
                     raw.recipients = [r for r in same.recipients if r not in raw.actors]
+            if not raw.recipients:
+                raw.recipients = _contracting_body(raw, events, finder)
         if raw.type == "REJECT" and not raw.recipients:
             wanted = {REFUSED[o.lemma_.lower()] for o in syntax.objects(raw.trigger) if o.lemma_.lower() in REFUSED}
             refused = _nearest(events, raw, lambda e: e.type in wanted and bool(e.actors), within=None)
@@ -115,12 +117,24 @@ def complete(events: list[RawEvent], finder: EventFinder) -> None:
             _answer(raw, events, finder)
 
 
+def _contracting_body(raw: RawEvent, events: list[RawEvent], finder: EventFinder) -> list:
+    """The body a bid or protest with none named goes to: the awarding body of the last award the
+    article reported, else the one public body the article names besides courts and the GAO
+    ("NASA will open its contract ... a move that could let Blue Origin compete for the mission")."""
+    earlier = [e for e in events if _public_award(e) and e.trigger.i < raw.trigger.i]
+    if earlier:
+        return [a for a in earlier[-1].actors if a not in raw.actors]
+    bodies = {e.id: e for e in finder.table.entities.values()
+              if e.kind == "PublicBody" and not any(w in e.name.lower() for w in ("court", "accountability office"))}
+    if len(bodies) == 1:
+        return [finder.table.ref(next(iter(bodies.values())))]
+    return []
+
+
 def _same_again(raw: RawEvent) -> bool:
     """'pledged the same amount', 'gave a similar sum': a repeat of an act the text just reported."""
-    return any(
-        c.dep_ == "amod" and c.lower_ in ("same", "similar", "matching", "identical")
-        for o in syntax.objects(raw.trigger) for c in o.children
-    )
+    heads = syntax.objects(raw.trigger) + ([raw.trigger] if raw.trigger.pos_ == "NOUN" else [])
+    return any(c.dep_ == "amod" and c.lower_ in ("same", "similar", "matching", "identical") for o in heads for c in o.children)
 
 
 def _answer(raw: RawEvent, events: list[RawEvent], finder: EventFinder) -> None:

@@ -199,6 +199,8 @@ def _refers_back(raw: RawEvent, first: Event, later: Event) -> bool:
     anaphoric = trig.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another") for c in trig.children)
     if "denied" in (first.sourcing.status, later.sourcing.status) and first.sourcing.status != later.sourcing.status:
         return False  # a denial of a call is not the report of it
+    if later.evidence.start == first.evidence.start:
+        return True  # one sentence, one act told twice: "filed a lawsuit ... challenging the award"
     if anaphoric:
         return True
     return first.sourcing.status == later.sourcing.status and (not later.recipients or not first.recipients)

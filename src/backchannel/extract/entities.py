@@ -16,7 +16,7 @@ from .. import ontology
 from ..ids import make_id, name_key
 from ..model import Entity, EntityMention, EntityRef
 
-LABELS = {"PERSON", "ORG", "GPE", "PRODUCT", "NORP", "FAC"}
+LABELS = {"PERSON", "ORG", "GPE", "PRODUCT", "NORP", "FAC", "LAW"}
 TITLE_PREFIX = re.compile(
     r"^(?:(?:u\.s\.|us|former|then|acting|interim|president|vice president|senator|sen\.|rep\.|secretary|"
     r"administrator|dr\.|mr\.|mrs\.|ms\.|gen\.|general|ceo|chief executive|founder)\s+)+",
@@ -52,8 +52,8 @@ def guess_kind(label: str, name: str) -> str:
         return "Person"
     if label in ("GPE", "LOC"):
         return "Place"
-    if label == "PRODUCT":
-        return "Programme"
+    if label in ("PRODUCT", "LAW"):
+        return "Programme"  # programmes and bills ("SB 1047") are what acts are about
     if PUBLIC_WORDS.search(name):
         return "PublicBody"
     if MEDIA_WORDS.search(name):
@@ -168,6 +168,8 @@ def find_entities(doc: Doc) -> DocEntities:
             continue  # "Republican", "American": groups of people, not actors we can name
         if kind == "Place" and not entry and len(name) <= 2:
             continue  # "AI" as a GPE is the small model's confusion
+        if entry and entry.kind == "PublicBody" and len(ent) == 1 and _named_before(ent):
+            continue  # "Blair House", "the Royal Navy": another house or navy than the gazetteer's
         span = ent
         if ent[0].lower_ == "the":
             span = ent[1:]
@@ -190,6 +192,16 @@ def _national_governments(doc: Doc, table: DocEntities) -> None:
         name = f"{nat[0].text} government"
         entry = gaz.lookup(name)
         table.add(entry.name if entry else name, entry.kind if entry else "PublicBody", doc[nat[0].i : tok.i + 1], "name")
+
+
+def _named_before(ent: Span) -> bool:
+    """A one-word body name right after a capitalised word of another name ("Blair House", "Royal Navy",
+    "Indian Army"), not a title or the start of the sentence."""
+    if ent.start == 0:
+        return False
+    prev = ent.doc[ent.start - 1]
+    return (prev.text[:1].isupper() and not prev.is_sent_start and prev.ent_type_ not in ("ORG", "PERSON")
+            and prev.lower_ not in ("u.s.", "us", "the", "white", "american", "united", "federal"))
 
 
 def _expand_acronym(name: str, orgs: list[str]) -> str | None:

@@ -98,6 +98,12 @@ def _matching_triggers(token: Token) -> list[Trigger]:
             continue
         if trig.no_object and any(c.dep_ == "dobj" for c in token.children):
             continue
+        if trig.predicate and not (
+            any(c.dep_ == "oprd" for c in token.children)
+            and any(o.pos_ == "PROPN" or o.lower_ in ("him", "her", "them") or any(p.dep_ == "poss" for p in o.children)
+                    for o in token.children if o.dep_ in ("dobj", "dative", "nsubj") and o.i > token.i)
+        ):
+            continue  # "called him a small man", "called Trump's bill an abomination"; not "called it a conflict"
         if trig.objects is not None:
             objs = syntax.objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"]
             money = "$money" in trig.objects and any(o.ent_type_ == "MONEY" or o.nbor(-1).text == "$" for o in objs if o.i)
@@ -211,7 +217,8 @@ class EventFinder(ParticipantReader):
         if spec.type == "DEPART" and verb.lemma_ == "withdraw":
             # "withdrew the nomination of Jared Isaacman to lead NASA": the nominee leaves the race
             for nomination in syntax.objects(verb):
-                nominees = self.refs(syntax.prep_objects(nomination, ("of",)))
+                # "the nomination of Jared Isaacman", "the billionaire's first nomination"
+                nominees = self.refs(syntax.prep_objects(nomination, ("of",)) + [c for c in nomination.children if c.dep_ == "poss"])
                 if nominees:
                     raw.actors = nominees
                     clauses = [a for a in nomination.subtree if a.dep_ in ("acl", "relcl")]
@@ -467,6 +474,7 @@ class EventFinder(ParticipantReader):
         if raw.type == "ACCUSE" and raw.spec.mode == "allege" and raw.trigger.lemma_ in ("sue", "lawsuit", "suit"):
             if words & self.ont.award_context:
                 raw.type = "CONTRACT_PROTEST"
+                _forums_to_others(raw)  # "filed a lawsuit in the Court of Federal Claims": heard there
         if raw.type == "CONTRACT_PROTEST" and not (words & self.ont.award_context or objects & {"award", "selection"}):
             raw.type = "PROTEST"  # a protest not about an award needs the signs of a street protest
             return bool(words & self.ont.contexts.get("PROTEST", frozenset()))
@@ -588,6 +596,11 @@ def _fold_purpose_clauses(events: list[RawEvent]) -> list[RawEvent]:
             parent = by_trigger.get(event.trigger.head.head.i)
         if parent is not None and event.type == "AGREE" and event.trigger.pos_ == "NOUN" and parent is not event:
             continue  # "signed the block-buy deal with ULA": the deal is what the signing event is about
+        if parent is not None and parent.type == "REQUEST" and event.trigger.dep_ in ("dobj", "ccomp") and event.trigger.pos_ == "NOUN":
+            # "demanded Whitaker's resignation": what is demanded has not happened; it is whom it is asked of
+            if not parent.recipients:
+                parent.recipients = [r for r in event.actors + event.recipients if r not in parent.actors]
+            continue
         if parent is not None and parent.type in ("THREATEN", "REQUEST") and event.trigger.dep_ == "xcomp":
             # "threatened to cancel the contracts": the cancelling is what is threatened, not an act
             if not parent.recipients:

@@ -207,10 +207,17 @@ class ParticipantReader:
         return out
 
     def _first_actor_inside(self, tok: Token) -> list[EntityRef]:
+        """The first entity named in a clause, with those coordinated with it ("if NASA and its
+        contractor Boeing could not ...")."""
         for node in sorted(tok.subtree, key=lambda t: t.i):
             if node == tok or node.i in self.excluded:
                 continue
             ent = self.table.entity_at(node)
             if ent is not None and ent.kind not in ("Place", "Programme"):
-                return [self.table.ref(ent)]
+                head = node
+                while head.head != head and self.table.entity_at(head.head) == ent:
+                    head = head.head
+                found = [self.table.ref(ent)]
+                found += [r for r in self.refs(syntax.with_conjuncts(head)[1:]) if r not in found and r.kind not in ("Place", "Programme")]
+                return found
         return []

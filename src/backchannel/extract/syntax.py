@@ -71,6 +71,12 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"):
+        # "filed a lawsuit in the Court of Federal Claims challenging the award": the participle after
+        # a phrase of place or manner belongs to the clause's subject, not to the court
+        found = subjects(head.head.head, depth + 1)
+        if found:
+            return found
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         if not is_passive(verb) and verb.tag_ != "VBN":
             return [head]
@@ -129,6 +135,8 @@ def objects(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ in ("dobj", "dative") or (c.dep_ == "oprd" and c.pos_ == "PROPN"):  # "named Kelly Ortberg"
             out.extend(with_conjuncts(c))
+        elif c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.tag_ in ("NN", "NNS"):
+            out.extend(with_conjuncts(c))  # "refused Pentagon demands to lift ...": the model's clause is a noun
     return out
 
 

@@ -54,6 +54,13 @@ def gazetteer_patterns() -> list[dict]:
     return patterns
 
 
+# Bills by number ("SB 1047", "H.R. 4346", "S. 2226"): the model reads the number as a date.
+BILL_PATTERNS = [
+    {"label": "LAW", "pattern": [{"TEXT": {"IN": ["SB", "AB", "HB", "HR", "H.R.", "S.", "H.B.", "S.B.", "A.B."]}},
+                                 {"TEXT": {"REGEX": r"^\d{1,5}$"}}]},
+]
+
+
 def _split_final_periods(nlp: Language) -> None:
     """'SpaceX.' at a sentence end looks like an initial to the tokenizer; split known names."""
     from spacy.symbols import ORTH
@@ -89,7 +96,7 @@ def build_pipeline(model: str | None = None) -> Language:
     _split_final_periods(nlp)
     _fix_lemmas(nlp)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(gazetteer_patterns())
+    ruler.add_patterns(gazetteer_patterns() + BILL_PATTERNS)
     nlp.add_pipe("backchannel_reparse", after="ner")
     nlp.add_pipe("backchannel_names", after="backchannel_reparse")
     return nlp

@@ -59,6 +59,7 @@ class Trigger:
     parties: bool = False
     from_loses: bool = False
     no_object: bool = False
+    predicate: bool = False
     context: frozenset[str] | None = None
 
 
@@ -82,6 +83,32 @@ def _as_tuple(value) -> tuple[str, ...] | None:
     return tuple(value) if isinstance(value, list) else (value,)
 
 
+def _trigger(lemma: str, pos: str, type_name: str, opts: dict, default_recipients: tuple, context) -> Trigger:
+    objects = opts.get("objects")
+    return Trigger(
+        lemma=lemma,
+        pos=pos,
+        type=type_name,
+        mode=opts.get("mode"),
+        recipients=tuple(opts.get("recipients", default_recipients)),
+        inverse=bool(opts.get("inverse", False)),
+        objects=tuple(objects) if objects else None,
+        if_person=opts.get("if_person"),
+        particle=_as_tuple(opts.get("particle")),
+        poss_recipient=opts.get("possessor") == "recipient",
+        person=bool(opts.get("person", False)),
+        needs_recipient=bool(opts.get("needs_recipient", False)),
+        no_predicate=bool(opts.get("no_predicate", False)),
+        object_is_topic=bool(opts.get("object_is_topic", False)),
+        object_leaves=bool(opts.get("object_leaves", False)),
+        parties=bool(opts.get("parties", False)),
+        from_loses=bool(opts.get("from_loses", False)),
+        no_object=bool(opts.get("no_object", False)),
+        predicate=bool(opts.get("predicate", False)),
+        context=frozenset(context) if context else None,
+    )
+
+
 @lru_cache(maxsize=1)
 def events() -> EventOntology:
     """The event ontology from events.yaml."""
@@ -92,31 +119,10 @@ def events() -> EventOntology:
         modes[type_name] = tuple(spec.get("modes") or ())
         default_recipients = tuple(spec.get("recipients") or ())
         for pos, key in (("VERB", "verbs"), ("NOUN", "nouns")):
-            for lemma, opts in (spec.get(key) or {}).items():
-                opts = opts or {}
-                objects = opts.get("objects")
-                trig = Trigger(
-                    lemma=lemma,
-                    pos=pos,
-                    type=type_name,
-                    mode=opts.get("mode"),
-                    recipients=tuple(opts.get("recipients", default_recipients)),
-                    inverse=bool(opts.get("inverse", False)),
-                    objects=tuple(objects) if objects else None,
-                    if_person=opts.get("if_person"),
-                    particle=_as_tuple(opts.get("particle")),
-                    poss_recipient=opts.get("possessor") == "recipient",
-                    person=bool(opts.get("person", False)),
-                    needs_recipient=bool(opts.get("needs_recipient", False)),
-                    no_predicate=bool(opts.get("no_predicate", False)),
-                    object_is_topic=bool(opts.get("object_is_topic", False)),
-                    object_leaves=bool(opts.get("object_leaves", False)),
-                    parties=bool(opts.get("parties", False)),
-                    from_loses=bool(opts.get("from_loses", False)),
-                    no_object=bool(opts.get("no_object", False)),
-                    context=frozenset(spec["context"]) if spec.get("context") else None,
-                )
-                triggers.setdefault((pos, lemma), []).append(trig)
+            for lemma, value in (spec.get(key) or {}).items():
+                for opts in value if isinstance(value, list) else [value or {}]:
+                    trig = _trigger(lemma, pos, type_name, opts, default_recipients, spec.get("context"))
+                    triggers.setdefault((pos, lemma), []).append(trig)
     return EventOntology(
         triggers={k: tuple(v) for k, v in triggers.items()},
         types=tuple(data["types"]),
