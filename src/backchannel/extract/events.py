@@ -39,6 +39,8 @@ FORUM_WORDS = ("accountability office", "court")
 HONOR_WORDS = {"medal", "prize", "honor", "honour", "title", "degree", "fellowship", "trophy", "citation"}
 PROCUREMENT_VERBS = {"build", "launch", "develop", "deliver", "supply", "provide", "design", "operate", "carry", "fly",
                      "manufacture", "produce", "field", "integrate"}
+# Nouns for someone in a role an event gives: a bidder is someone who bids.
+ROLE_NOUNS = {"bidder", "contender", "finalist"}
 ACQUIRE_VERBS = {"buy", "acquire", "purchase", "merge", "invest", "partner", "license"}
 PHRASAL_PARTICLES = {"off", "down", "out", "away", "back", "over", "up"}
 @dataclass
@@ -214,11 +216,15 @@ class EventFinder(ParticipantReader):
                     owners = syntax.prep_objects(title, ("of", "at")) + [c for c in title.children if c.dep_ == "poss"]
                     bodies += self.refs(owners)
                 raw.recipients = bodies
-        if spec.type == "DEPART" and verb.lemma_ == "withdraw":
+        if spec.type == "DEPART" and verb.lemma_ in ("withdraw", "pull"):
             # "withdrew the nomination of Jared Isaacman to lead NASA": the nominee leaves the race
             for nomination in syntax.objects(verb):
                 # "the nomination of Jared Isaacman", "the billionaire's first nomination"
                 nominees = self.refs(syntax.prep_objects(nomination, ("of",)) + [c for c in nomination.children if c.dep_ == "poss"])
+                if not nominees:  # "nominated the billionaire twice and pulled the first nomination"
+                    nominating = [v for v in (verb.head, *verb.children) if v.lemma_ in ("nominate", "renominate") and v != verb]
+                    nominees = [r for v in nominating for r in self.refs(syntax.objects(v)) if r.kind == "Person"]
+                    raw.actors = []  # whoever pulls a nomination is not the one leaving
                 if nominees:
                     raw.actors = nominees
                     clauses = [a for a in nomination.subtree if a.dep_ in ("acl", "relcl")]
@@ -351,6 +357,8 @@ class EventFinder(ParticipantReader):
         if spec.type == "APPOINT":  # "Trump's nominee, Jared Isaacman", "Isaacman, Trump's pick"
             named = [c for c in noun.children if c.dep_ == "appos"] + ([head] if noun.dep_ == "appos" else [])
             raw.recipients += [r for r in self.refs(named) if r not in raw.recipients and r.kind == "Person"]
+        if noun.lemma_.lower() in ROLE_NOUNS and not raw.actors:
+            raw.actors = self.refs(_named_as(noun))  # "Blue Origin and Dynetics, the other bidders"
         holders = [noun] + ([head] if noun.dep_ == "nsubj" and head.pos_ == "VERB" else [])
         # "No meeting took place between X and Y": the parser hangs "between" on the verb
         between = self._between([p for h in holders for p in syntax.prep_objects(h, ("between", "among"))])
@@ -554,6 +562,20 @@ class EventFinder(ParticipantReader):
         return None
 
 
+def _named_as(noun: Token) -> list[Token]:
+    """Who a role noun names: the head of its apposition ("Dynetics, the other bidder"), the other side
+    of a copula ("the only other bidder was a team led by Dynetics", "X was a bidder")."""
+    head = noun.head
+    if noun.dep_ == "appos":
+        return syntax.with_conjuncts(head)
+    if noun.dep_ == "nsubj" and head.lemma_ == "be":
+        attrs = [c for c in head.children if c.dep_ == "attr"]
+        return [a for t in attrs for a in [t, *syntax.agents(next(iter(c for c in t.children if c.dep_ == "acl"), t))]]
+    if noun.dep_ == "attr" and head.lemma_ == "be":
+        return syntax.subjects(head)
+    return [c for c in noun.children if c.dep_ == "appos"]
+
+
 def _forums_to_others(raw: RawEvent) -> None:
     """A protest 'with the GAO' or a suit 'in the Court of Federal Claims' is heard there; the
     protest is against the awarding body."""
@@ -609,11 +631,13 @@ def _fold_purpose_clauses(events: list[RawEvent]) -> list[RawEvent]:
         conj_visit = (
             parent is not None and event.trigger.dep_ == "conj" and parent.mode == "visit" and parent.actors == event.actors
         )  # "visited the Pentagon and met Pete Hegseth"
+        # a clause with a subject of its own is a statement of its own ("confirmed X, after Trump nominated him")
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in event.trigger.children)
         if (
             parent is not None
             and parent is not event
             and parent.type == event.type
-            and (event.trigger.dep_ in ("advcl", "xcomp", "dobj", "pobj") or conj_visit)
+            and ((event.trigger.dep_ in ("advcl", "xcomp", "dobj", "pobj") and not own_subject) or conj_visit)
         ):
             if not parent.actors:
                 parent.actors = [r for r in event.actors if r not in parent.recipients]
