@@ -621,7 +621,33 @@ def test_whoever_pulls_a_nomination_does_not_leave(extract):
     assert find_event(ex, "DEPART", actor="Donald Trump") is None
 
 
-ALL_CASES = (CLAUSE_CASES + BLIND_DEV_MORE_CASES + BLIND_DEV_CASES + GROUP_CASES + SHORT_NAME_CASES + PROTEST_DISCOURSE_CASES + LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
+MORE_BLIND_CASES = [
+    ("Elon Musk threw his support behind Donald Trump at a rally in Butler on Saturday.", "SUPPORT", "Elon Musk",
+     "Donald Trump"),
+    ("Elon Musk has poured tens of millions of dollars into America PAC, a super PAC backing Donald Trump.", "DONATE",
+     "Elon Musk", "America PAC"),
+    # "calling him" is not the caller himself
+    ("Radoslaw Sikorski warned that Poland would look for other suppliers. Musk told him to be quiet, calling him a "
+     "small man.", "ACCUSE", "Elon Musk", "Radoslaw Sikorski"),
+    ("The FAA on Tuesday proposed $633,009 in civil penalties against SpaceX.", "SANCTION",
+     "Federal Aviation Administration", "SpaceX"),
+]
+
+
+def test_each_officer_removed_leaves_their_own_service(extract):
+    ex = extract("Pete Hegseth removed the Navy's top officer, Admiral Lisa Franchetti, and the Air Force's vice "
+                 "chief of staff, General James Slife.")
+    departs = {(tuple(sorted(names(e.actors))), tuple(sorted(names(e.recipients)))) for e in ex.events if e.type == "DEPART"}
+    assert departs == {(("Lisa Franchetti",), ("United States Navy",)), (("James Slife",), ("United States Air Force",))}
+    assert len({e.id for e in ex.events}) == len(ex.events)
+
+
+def test_an_act_someone_objects_to_did_not_happen(extract):
+    ex = extract("Senator Jeanne Shaheen objected to hosting an official under U.S. sanctions.")
+    assert find_event(ex, "CONSULT") is None and find_event(ex, "SANCTION", actor="Jeanne Shaheen") is None
+
+
+ALL_CASES = (MORE_BLIND_CASES + CLAUSE_CASES + BLIND_DEV_MORE_CASES + BLIND_DEV_CASES + GROUP_CASES + SHORT_NAME_CASES + PROTEST_DISCOURSE_CASES + LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
              + LEXICON_MORE_CASES + LEXICON_LAST_CASES)
 
 

@@ -19,7 +19,7 @@ from .. import ontology
 from ..ids import name_key
 from ..model import Entity, EntityMention
 from .entities import DocEntities, entity_id
-from .syntax import sentence_index, sentence_start
+from .syntax import sentence_index, sentence_start, subjects
 from .syntax import with_conjuncts as syntax_conjuncts
 
 MALE = {"he", "him", "his", "himself"}
@@ -28,7 +28,7 @@ NEUTER = {"it", "its", "itself"}
 OFFICE_TITLES = {"president", "vice president", "administrator", "secretary", "chief of staff", "senator",
                  "governor", "lawmaker", "official", "minister", "representative"}
 ADVERSARIAL = {"deny", "reject", "dismiss", "refuse", "criticize", "criticise", "sue", "protest", "challenge", "fault",
-               "accuse", "block", "overturn", "sustain", "uphold", "turn", "throw", "spurn", "rebuff", "overrule"}
+               "accuse", "block", "overturn", "sustain", "uphold", "spurn", "rebuff", "overrule"}
 # Singular nouns for a group named together: "the team" after "Sikorsky and its partner Boeing".
 COLLECTIVE_NOUNS = {"team", "pair", "duo", "sides", "partners", "consortium"}
 # Titles that make a person the head of an organisation ("his company" is the one he leads).
@@ -96,7 +96,8 @@ class Resolver:
             return head
         if token.dep_ == "poss" and token.head.dep_ in ("dobj", "pobj"):
             verb = token.head.head if token.head.dep_ == "dobj" else token.head.head.head
-            if verb.lemma_ in ADVERSARIAL:
+            turned_down = verb.lemma_ in ("turn", "throw") and any(c.dep_ == "prt" and c.lower_ in ("down", "out") for c in verb.children)
+            if verb.lemma_ in ADVERSARIAL or turned_down:  # "turned down its protest", "threw out its suit"
                 return verb
         return None
 
@@ -112,7 +113,9 @@ class Resolver:
         whole = [(t, e) for t, e in candidates if not self._unit_of_named(e, named)]
         candidates = whole or candidates
         if not_subject_of is not None:
-            barred = {self.table.token_entity.get(s.i) for s in not_subject_of.children if s.dep_ == "nsubj"}
+            # "Musk told him to be quiet, calling him a small man": whoever does the calling, even from
+            # the main clause, is not "him"
+            barred = {self.table.token_entity.get(s.i) for s in subjects(not_subject_of)}
             candidates = [(t, e) for t, e in candidates if e.id not in barred]
         if exclude_office:
             candidates = [(t, e) for t, e in candidates if not self._holds_office(e)]

@@ -130,7 +130,8 @@ class DocumentExtractor:
         sent = raw.trigger.sent
         sourcing = sourcing_for(raw.trigger, raw.anchors, self.attributions[sent.start])
         time = self.time_for(raw.trigger, raw.anchors)
-        eid = make_id("evt", self.article.id, raw.type, raw.trigger.idx)
+        # several leavers of one "removed" are several events (raw.part names which)
+        eid = make_id("evt", self.article.id, raw.type, raw.trigger.idx, *([raw.part] if raw.part else []))
         return Event(
             id=eid,
             type=raw.type,

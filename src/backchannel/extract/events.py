@@ -9,7 +9,7 @@ inverse light verb ("drew fire from Trump") makes its subject the recipient. Nev
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -39,6 +39,8 @@ FORUM_WORDS = ("accountability office", "court")
 HONOR_WORDS = {"medal", "prize", "honor", "honour", "title", "degree", "fellowship", "trophy", "citation"}
 PROCUREMENT_VERBS = {"build", "launch", "develop", "deliver", "supply", "provide", "design", "operate", "carry", "fly",
                      "manufacture", "produce", "field", "integrate"}
+# Verbs whose complement is an act that someone opposes, not one that happened.
+OPPOSED_BY = {"object", "oppose", "resist", "protest", "fight", "block", "prevent", "forbid", "bar", "ban", "avoid"}
 # Nouns for someone in a role an event gives: a bidder is someone who bids.
 ROLE_NOUNS = {"bidder", "contender", "finalist"}
 ACQUIRE_VERBS = {"buy", "acquire", "purchase", "merge", "invest", "partner", "license"}
@@ -59,6 +61,8 @@ class RawEvent:
     negated: bool = False
     modality: str = "actual"
     excluded: frozenset[int] = frozenset()
+    parts: list[tuple[EntityRef, list[EntityRef]]] = field(default_factory=list)  # (leaver, bodies) when several
+    part: str | None = None  # which of several leavers of one trigger this event is
 
 
 def _matching_triggers(token: Token) -> list[Trigger]:
@@ -144,7 +148,7 @@ class EventFinder(ParticipantReader):
             for spec in specs:
                 raw = self._event_for(token, spec)
                 if raw is not None:
-                    events.append(raw)
+                    events.extend(_split_parts(raw))
                     break
             else:
                 if specs and specs[0].pos == "NOUN" and specs[0].type in discourse.SHARED_TYPES:
@@ -153,6 +157,13 @@ class EventFinder(ParticipantReader):
         events += [e for e in (self._shared_event(t, spec, events) for t, spec in orphans) if e is not None]
         discourse.complete(events, self)
         return events
+
+    def _titled_leaver(self, title: Token) -> tuple[EntityRef, list[EntityRef]] | None:
+        """(person, bodies) for 'the Navy's top officer, Admiral Lisa Franchetti'."""
+        people = [r for r in self.refs([title]) if r.kind == "Person"]
+        owners = syntax.prep_objects(title, ("of", "at")) + [c for c in title.children if c.dep_ == "poss"]
+        bodies = [r for r in self.refs(owners) if r.kind != "Person"]
+        return (people[0], bodies) if people and bodies else None
 
     def _shared_event(self, noun: Token, spec: Trigger, events: list[RawEvent]) -> RawEvent | None:
         """'A meeting between X, Y and Z ended without agreement', 'reached an accord with the Pentagon,
@@ -175,6 +186,9 @@ class EventFinder(ParticipantReader):
 
     def _event_for(self, token: Token, spec: Trigger) -> RawEvent | None:
         """The event a trigger makes, or None when its clause does not make it one."""
+        governor = token.head.head if token.dep_ == "pcomp" else token.head if token.dep_ == "xcomp" else None
+        if governor is not None and governor.lemma_ in OPPOSED_BY:
+            return None  # "objected to hosting an official": what is opposed did not happen
         raw = self.verb_event(token, spec) if spec.pos == "VERB" else self.noun_event(token, spec)
         if raw is None:
             return None
@@ -216,6 +230,10 @@ class EventFinder(ParticipantReader):
                     owners = syntax.prep_objects(title, ("of", "at")) + [c for c in title.children if c.dep_ == "poss"]
                     bodies += self.refs(owners)
                 raw.recipients = bodies
+                # "removed the Navy's top officer, Admiral Lisa Franchetti, and the Air Force's vice chief,
+                # General James Slife": each leaves the body their own title names
+                titles = held + [c for h in held for a in h.children if a.dep_ == "appos" for c in a.conjuncts]
+                raw.parts = [p for p in (self._titled_leaver(h) for h in titles) if p is not None] if not bodies else []
         if spec.type == "DEPART" and verb.lemma_ in ("withdraw", "pull"):
             # "withdrew the nomination of Jared Isaacman to lead NASA": the nominee leaves the race
             for nomination in syntax.objects(verb):
@@ -368,7 +386,8 @@ class EventFinder(ParticipantReader):
             light = head
         elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and (
             head.head.lemma_ in self.ont.light_verbs | self.ont.inverse_light_verbs or (head.lower_ == "in" and head.head.lemma_ == "be")
-        ):
+        ) and not any(c.dep_ == "dobj" and c.ent_type_ != "MONEY" for c in head.head.children):
+            # not "hosting an official under sanctions"; but "proposed $633,009 in civil penalties"
             light = head.head  # "came under fire from", "entered into talks with"
         took_part = head.head.lemma_ == "take" and any(c.lower_ == "part" for c in head.head.children)
         if spec.type == "CONSULT" and noun.dep_ == "pobj" and head.lower_ == "in" and (
@@ -574,6 +593,13 @@ def _named_as(noun: Token) -> list[Token]:
     if noun.dep_ == "attr" and head.lemma_ == "be":
         return syntax.subjects(head)
     return [c for c in noun.children if c.dep_ == "appos"]
+
+
+def _split_parts(raw: RawEvent) -> list[RawEvent]:
+    """One event per leaver when each leaves a body of their own; otherwise the event as it is."""
+    if len(raw.parts) < 2 or len({person for person, _ in raw.parts}) != len(raw.parts):
+        return [raw]
+    return [replace(raw, actors=[person], recipients=list(bodies), parts=[], part=person.name) for person, bodies in raw.parts]
 
 
 def _forums_to_others(raw: RawEvent) -> None:
