@@ -647,7 +647,30 @@ def test_an_act_someone_objects_to_did_not_happen(extract):
     assert find_event(ex, "CONSULT") is None and find_event(ex, "SANCTION", actor="Jeanne Shaheen") is None
 
 
-ALL_CASES = (MORE_BLIND_CASES + CLAUSE_CASES + BLIND_DEV_MORE_CASES + BLIND_DEV_CASES + GROUP_CASES + SHORT_NAME_CASES + PROTEST_DISCOURSE_CASES + LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
+LEXICON_WIDER_CASES = [
+    ("Elon Musk said he supports Donald Trump's campaign.", "SUPPORT", "Elon Musk", "Donald Trump"),
+    ("Lindsey Graham sided with Elon Musk in the dispute.", "SUPPORT", "Lindsey Graham", "Elon Musk"),
+    ("SpaceX declined NASA's offer on Friday.", "REJECT", "SpaceX", "NASA"),
+    ("The Commerce Department restricted exports to Huawei in May.", "SANCTION", "Commerce Department", "Huawei"),
+    ("The Federal Trade Commission blocked Lockheed Martin's acquisition of Aerojet Rocketdyne.", "SANCTION",
+     "Federal Trade Commission", "Lockheed Martin"),
+    ("Donald Trump imposed tariffs on China in April.", "SANCTION", "Donald Trump", "China"),
+    ("Dave Calhoun testified before the Senate Commerce Committee on Tuesday.", "CONSULT", "Dave Calhoun",
+     "Senate Commerce Committee"),
+    ("Boeing drew the ire of Donald Trump over the cost of Air Force One.", "ACCUSE", "Donald Trump", "Boeing"),
+]
+
+
+def test_the_aim_of_a_lawsuit_is_not_an_act(extract):
+    ex = extract("The Federal Trade Commission sued last month to block Lockheed Martin's takeover of Aerojet Rocketdyne.")
+    assert find_event(ex, "SANCTION") is None
+
+
+def test_an_event_with_no_named_participant_is_dropped(extract):
+    assert extract("The planemaker faces scrutiny from regulators over its safety record.").events == ()
+
+
+ALL_CASES = (LEXICON_WIDER_CASES + MORE_BLIND_CASES + CLAUSE_CASES + BLIND_DEV_MORE_CASES + BLIND_DEV_CASES + GROUP_CASES + SHORT_NAME_CASES + PROTEST_DISCOURSE_CASES + LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
              + LEXICON_MORE_CASES + LEXICON_LAST_CASES)
 
 

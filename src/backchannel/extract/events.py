@@ -202,8 +202,8 @@ class EventFinder(ParticipantReader):
             return None
         if spec.needs_recipient and not raw.recipients and len(raw.actors) < 2:
             return None  # "discussed the budget" alone is no meeting; "Musk and Trump spoke" is one
-        if not (raw.actors or raw.recipients):
-            return None
+        if not any(r.id for r in raw.actors + raw.recipients):
+            return None  # "faces scrutiny from regulators": no one the reader could look up
         if spec.person and not any(r.kind == "Person" for r in (raw.actors if spec.object_leaves else raw.recipients)):
             return None
         if not self._retype(raw):
@@ -354,7 +354,7 @@ class EventFinder(ParticipantReader):
             return self.parties_event(noun, spec)
         raw = RawEvent(noun, spec, spec.type)
         head = noun.head
-        actor_preps = {"by", "from"}
+        actor_preps = set(spec.actors)
         recipient_preps = set(spec.recipients) - actor_preps
         possessors = self.refs([c for c in noun.children if c.dep_ == "poss"])
         of_refs = self.refs(syntax.prep_objects(noun, ("of",))) if spec.poss_recipient else []
@@ -649,6 +649,9 @@ def _fold_purpose_clauses(events: list[RawEvent]) -> list[RawEvent]:
             if not parent.recipients:
                 parent.recipients = [r for r in event.actors + event.recipients if r not in parent.actors]
             continue
+        if parent is not None and parent.type in ("ACCUSE", "CONTRACT_PROTEST") and parent.trigger.lemma_ in ("sue", "lawsuit", "suit") \
+                and event.trigger.dep_ in ("xcomp", "advcl", "acl") and any(c.lower_ == "to" for c in event.trigger.children):
+            continue  # "sued to block the deal", "sued to overturn the award": the aim of a lawsuit, not an act
         if parent is not None and parent.type in ("THREATEN", "REQUEST") and event.trigger.dep_ == "xcomp":
             # "threatened to cancel the contracts": the cancelling is what is threatened, not an act
             if not parent.recipients:
