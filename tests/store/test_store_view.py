@@ -203,4 +203,5 @@ def test_article_ids_and_counts(filled):
         "event_participants": 11,
         "relations": 1,
         "times": 3,
+        "judgements": 0,
     }

@@ -51,6 +51,7 @@ def test_event_round_trip_every_field(store):
         "sourcing": {"status": "attributed", "source": "a report", "cue": "according to"},
         "evidence": [
             {
+                "report": "ev-call",
                 "article": "art-1",
                 "sentence": TEXT_1[s:e],
                 "start": s,
@@ -62,6 +63,8 @@ def test_event_round_trip_every_field(store):
                 "outlet": "Example Times",
             }
         ],
+        "reports": 1,
+        "independent_sources": 1,
     }
 
 

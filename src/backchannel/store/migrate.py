@@ -24,8 +24,29 @@ def _create_all(conn: Connection) -> None:
     schema.metadata.create_all(conn)
 
 
+def _resolution(conn: Connection) -> None:
+    """Version 2: judgements, entity and event clusters, article fingerprints (issue 4)."""
+    for table, column, sql_type in (
+        ("articles", "fingerprint", "BIGINT"),
+        ("articles", "copy_of", "VARCHAR(64)"),
+        ("entities", "canonical_id", "VARCHAR(64)"),
+        ("events", "cluster_id", "VARCHAR(64)"),
+        ("entity_aliases", "match_key", "TEXT"),
+    ):
+        conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
+    schema.judgements.create(conn)
+    new_indexes = {"ix_entities_canonical_id", "ix_events_cluster_id", "ix_entity_aliases_match_key"}
+    for table in (schema.entities, schema.events, schema.entity_aliases):
+        for index in table.indexes:
+            if index.name in new_indexes:
+                index.create(conn)
+    from .clusters import backfill_match_keys  # noqa: PLC0415 - only this migration needs it
+
+    backfill_match_keys(conn)
+
+
 # Index i holds migration version i + 1. Append only; never edit a released migration.
-MIGRATIONS: list[Migration] = [_create_all]
+MIGRATIONS: list[Migration] = [_create_all, _resolution]
 LATEST = len(MIGRATIONS)
 
 

@@ -11,11 +11,13 @@ tables and stamped with the latest version (see ``migrate.py``).
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -60,6 +62,10 @@ articles = Table(
     Column("path", Text),
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime, nullable=False),  # UTC, naive: portable across dialects
+    # A 64-bit simhash of the text's word shingles (signed, so that it fits a BIGINT everywhere) and
+    # the earlier stored article this one is a near-identical copy of (a syndicated wire story).
+    Column("fingerprint", BigInteger),
+    Column("copy_of", ID),
 )
 Index("ix_articles_published", articles.c.published)
 
@@ -69,8 +75,12 @@ entities = Table(
     Column("id", ID, primary_key=True),
     Column("name", Text, nullable=False),
     Column("kind", String(32)),
+    # The entity this one was judged the same as (the cluster's representative); NULL: itself.
+    # Derived from the judgements table and rebuilt from it (store/clusters.py).
+    Column("canonical_id", ID),
 )
 Index("ix_entities_kind", entities.c.kind)
+Index("ix_entities_canonical_id", entities.c.canonical_id)
 
 entity_aliases = Table(
     "entity_aliases",
@@ -79,9 +89,12 @@ entity_aliases = Table(
     Column("alias", Text, nullable=False),
     # ids.name_key(alias), stored so that find_entity is an index lookup, not a table scan.
     Column("name_key", Text, nullable=False),
+    # The looser key entity resolution matches on (corporate suffixes and name order folded too).
+    Column("match_key", Text),
     UniqueConstraint("entity_id", "alias"),
 )
 Index("ix_entity_aliases_name_key", entity_aliases.c.name_key)
+Index("ix_entity_aliases_match_key", entity_aliases.c.match_key)
 
 mentions = Table(
     "mentions",
@@ -131,8 +144,12 @@ events = Table(
     Column("negated", Boolean(create_constraint=True, name="negated"), nullable=False),
     Column("modality", String(16), nullable=False),
     *provenance_columns(),
+    # The first report of the real-world event this report was judged to report (NULL: itself).
+    # Derived from the judgements table and rebuilt from it (store/clusters.py).
+    Column("cluster_id", ID),
 )
 Index("ix_events_article_id", events.c.article_id)
+Index("ix_events_cluster_id", events.c.cluster_id)
 # The type filter is case-insensitive; an expression index keeps it an index lookup.
 Index("ix_events_type_lower", func.lower(events.c.type))
 Index("ix_events_start_date", events.c.start_date)
@@ -190,5 +207,28 @@ times = Table(
     UniqueConstraint("article_id", "start", "end"),
 )
 
+JUDGEMENT_KINDS = ("same_entity", "not_same_entity", "same_event", "not_same_event")
+
+# Recorded decisions that two entities (or two event reports) are or are not the same, by a rule
+# at ingest ("auto:...") or by a person. Append only: a later judgement on the same pair wins, so
+# every merge can be undone and every decision is kept with who made it, when and why.
+judgements = Table(
+    "judgements",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("kind", String(24), nullable=False),
+    Column("left_id", ID, nullable=False),
+    Column("right_id", ID, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("score", Float),
+    Column("reason", Text),
+    Column("created_at", DateTime, nullable=False),
+    CheckConstraint(
+        "kind IN ('same_entity', 'not_same_entity', 'same_event', 'not_same_event')", name="kind"
+    ),
+)
+Index("ix_judgements_left_id", judgements.c.left_id)
+Index("ix_judgements_right_id", judgements.c.right_id)
+
 # The tables that hold data, in an order where every foreign key points backwards.
-DATA_TABLES = (articles, entities, entity_aliases, mentions, events, event_participants, relations, times)
+DATA_TABLES = (articles, entities, entity_aliases, mentions, events, event_participants, relations, times, judgements)

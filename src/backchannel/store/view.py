@@ -11,9 +11,12 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from sqlalchemy import Connection, Engine, Select, distinct, func, or_, select
+from sqlalchemy.orm import aliased
 
 from ..errors import DateError, NotFoundError
 from ..ids import name_key
+from . import clusters
+from .grouping import group_reports
 from .schema import DATA_TABLES, articles, entities, entity_aliases, event_participants, events, mentions, relations
 
 
@@ -36,7 +39,7 @@ class View:
     def entities(self, kind: str | None = None) -> list[dict]:
         """Every entity ``{id, name, kind, aliases, mentions}``, most mentioned first, then by name."""
         with self._connect() as conn:
-            where = [entities.c.kind == kind] if kind is not None else []
+            where = [entities.c.canonical_id.is_(None)] + ([entities.c.kind == kind] if kind is not None else [])
             found = _entity_rows(conn, where)
             _attach_aliases(conn, found)
         return sorted(found, key=_by_mentions)
@@ -53,14 +56,15 @@ class View:
         """Entities taking part in the most distinct events (ties: more mentions), with ``events``."""
         with self._connect() as conn:
             ep = event_participants
+            head = func.coalesce(entities.c.canonical_id, entities.c.id)
             per_entity = dict(
                 conn.execute(
-                    select(ep.c.entity_id, func.count(distinct(ep.c.event_id)))
-                    .where(ep.c.entity_id.is_not(None))
-                    .group_by(ep.c.entity_id)
+                    select(head, func.count(distinct(func.coalesce(events.c.cluster_id, events.c.id))))
+                    .select_from(ep.join(entities, entities.c.id == ep.c.entity_id).join(events, events.c.id == ep.c.event_id))
+                    .group_by(head)
                 ).all()
             )
-            found = _entity_rows(conn, [entities.c.id.in_(select(ep.c.entity_id).where(ep.c.entity_id.is_not(None)))])
+            found = _entity_rows(conn, [entities.c.id.in_(list(per_entity)), entities.c.canonical_id.is_(None)])
             for e in found:
                 e["events"] = per_entity.get(e["id"], 0)
             found.sort(key=lambda e: (-e["events"], *_by_mentions(e)))
@@ -85,25 +89,37 @@ class View:
         article's publication date, then id.
         """
         since_d, until_d = _as_date(since, "since"), _as_date(until, "until")
+        cluster = func.coalesce(events.c.cluster_id, events.c.id)
         with self._connect() as conn:
-            query = select(events, articles.c.published, articles.c.outlet).join(
-                articles, events.c.article_id == articles.c.id
-            )
+            chosen = select(cluster)
             if entity is not None:
-                entity_id = _find_entity(conn, entity)["id"]
+                ids = clusters.members(conn, _find_entity(conn, entity)["id"])
                 ep = event_participants
-                query = query.where(events.c.id.in_(select(ep.c.event_id).where(ep.c.entity_id == entity_id)))
+                chosen = chosen.where(events.c.id.in_(select(ep.c.event_id).where(ep.c.entity_id.in_(ids))))
             if type is not None:
-                query = query.where(func.lower(events.c.type) == type.lower())
+                chosen = chosen.where(func.lower(events.c.type) == type.lower())
             # An event with one end of its interval unknown is taken to be that one day.
             if since_d is not None:
-                query = query.where(func.coalesce(events.c.end_date, events.c.start_date) >= since_d)
+                chosen = chosen.where(func.coalesce(events.c.end_date, events.c.start_date) >= since_d)
             if until_d is not None:
-                query = query.where(func.coalesce(events.c.start_date, events.c.end_date) <= until_d)
+                chosen = chosen.where(func.coalesce(events.c.start_date, events.c.end_date) <= until_d)
+            # every report of the chosen events, also those the filters alone would not pick
+            query = (
+                select(events, articles.c.published, articles.c.outlet, articles.c.copy_of)
+                .join(articles, events.c.article_id == articles.c.id)
+                .where(cluster.in_(chosen))
+            )
             rows = conn.execute(query).all()
             roles = _participants(conn, query)
-        out = [_event_dict(row, roles.get(row.id, {})) for row in rows]
-        return sorted(out, key=_by_time)
+            root_outlets = _root_outlets(conn, rows)
+        reports = []
+        for row in rows:
+            report = _event_dict(row, roles.get(row.id, {}))
+            report["_cluster"] = row.cluster_id or row.id
+            report["_copy_root"] = row.copy_of or row.article_id
+            report["_root_outlet"] = root_outlets.get(row.copy_of or row.article_id)
+            reports.append(report)
+        return sorted(group_reports(reports), key=_by_time)
 
     def relations(self, entity: str | None = None) -> list[dict]:
         """Standing relations, in time order; with ``entity``, those it is subject or object of."""
@@ -112,8 +128,8 @@ class View:
                 articles, relations.c.article_id == articles.c.id
             )
             if entity is not None:
-                entity_id = _find_entity(conn, entity)["id"]
-                query = query.where(or_(relations.c.subject_id == entity_id, relations.c.object_id == entity_id))
+                ids = clusters.members(conn, _find_entity(conn, entity)["id"])
+                query = query.where(or_(relations.c.subject_id.in_(ids), relations.c.object_id.in_(ids)))
             rows = conn.execute(query).all()
             ids = {r.subject_id for r in rows} | {r.object_id for r in rows}
             canonical = _canonical(conn, ids - {None})
@@ -126,8 +142,8 @@ class View:
         """Totals: ``articles``, ``entities_by_kind``, ``events_by_type``, ``relations_by_type``."""
         with self._connect() as conn:
             n_articles = conn.execute(select(func.count()).select_from(articles)).scalar_one()
-            by_kind = _tally(conn, entities.c.kind)
-            by_type = _tally(conn, events.c.type)
+            by_kind = _tally(conn, entities.c.kind, entities.c.canonical_id.is_(None))
+            by_type = _tally(conn, events.c.type, events.c.cluster_id.is_(None))  # one per real-world event
             rel_by_type = _tally(conn, relations.c.type)
         return {
             "articles": n_articles,
@@ -151,11 +167,19 @@ class View:
 
 
 def _entity_rows(conn: Connection, where: list) -> list[dict]:
-    """Entity dicts with mention counts (no aliases yet) for entities matching ``where``."""
-    counted = select(mentions.c.entity_id, func.count().label("n")).group_by(mentions.c.entity_id).subquery()
+    """Entity dicts with mention counts (no aliases yet) for entities matching ``where``; an entity
+    heading a cluster counts the mentions of every member."""
+    member = aliased(entities)
+    head = func.coalesce(member.c.canonical_id, member.c.id)
+    counted = (
+        select(head.label("head"), func.count().label("n"))
+        .select_from(mentions.join(member, member.c.id == mentions.c.entity_id))
+        .group_by(head)
+        .subquery()
+    )
     query = (
         select(entities.c.id, entities.c.name, entities.c.kind, func.coalesce(counted.c.n, 0).label("n"))
-        .outerjoin(counted, counted.c.entity_id == entities.c.id)
+        .outerjoin(counted, counted.c.head == entities.c.id)
         .where(*where)
     )
     return [
@@ -170,9 +194,14 @@ def _attach_aliases(conn: Connection, found: list[dict]) -> None:
     ids = list(by_id)
     for i in range(0, len(ids), 500):  # bounded IN lists: SQLite caps bound parameters
         chunk = ids[i : i + 500]
-        query = select(entity_aliases.c.entity_id, entity_aliases.c.alias).where(entity_aliases.c.entity_id.in_(chunk))
+        head = func.coalesce(entities.c.canonical_id, entities.c.id)
+        query = (
+            select(head.label("head"), entity_aliases.c.alias)
+            .join(entities, entities.c.id == entity_aliases.c.entity_id)
+            .where(head.in_(chunk))
+        )
         for r in conn.execute(query):
-            spellings[r.entity_id].add(r.alias)
+            spellings[r.head].add(r.alias)
     for entity_id, e in by_id.items():
         e["aliases"] = sorted(spellings[entity_id])
 
@@ -193,7 +222,8 @@ def _find_entity(conn: Connection, name: str) -> dict:
     for where in tiers:
         if where is None:
             continue
-        found = _entity_rows(conn, where)
+        heads = select(func.coalesce(entities.c.canonical_id, entities.c.id)).where(*where)
+        found = _entity_rows(conn, [entities.c.id.in_(heads)])  # the cluster an entity belongs to
         if found:
             best = min(found, key=_by_mentions)
             _attach_aliases(conn, [best])
@@ -204,32 +234,49 @@ def _find_entity(conn: Connection, name: str) -> dict:
 def _participants(conn: Connection, event_query: Select) -> dict[str, dict[str, list[dict]]]:
     """Participants of the events ``event_query`` selects: {event id: {role: [ref, ...]}}."""
     ep = event_participants
+    member, head = aliased(entities), aliased(entities)
     query = (
-        select(ep, entities.c.name.label("entity_name"), entities.c.kind.label("entity_kind"))
-        .outerjoin(entities, entities.c.id == ep.c.entity_id)
+        select(ep, head.c.id.label("head_id"), head.c.name.label("entity_name"), head.c.kind.label("entity_kind"))
+        .outerjoin(member, member.c.id == ep.c.entity_id)
+        .outerjoin(head, head.c.id == func.coalesce(member.c.canonical_id, member.c.id))
         .where(ep.c.event_id.in_(event_query.with_only_columns(events.c.id)))
         .order_by(ep.c.event_id, ep.c.role, ep.c.position)
     )
     out: dict[str, dict[str, list[dict]]] = {}
     for r in conn.execute(query):
-        ref = _ref(r.entity_id, r.name, r.kind, r.entity_name, r.entity_kind)
+        ref = _ref(r.head_id if r.entity_id else None, r.name, r.kind, r.entity_name, r.entity_kind)
         out.setdefault(r.event_id, {}).setdefault(r.role, []).append(ref)
     return out
 
 
-def _canonical(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
-    """{entity id: (stored name, stored kind)} for the given ids."""
+def _canonical(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[str, str, str | None]]:
+    """{entity id: (its cluster's id, name, kind)} for the given ids."""
     ids = list(ids)
     out = {}
+    member, head = aliased(entities), aliased(entities)
     for i in range(0, len(ids), 500):
-        query = select(entities.c.id, entities.c.name, entities.c.kind).where(entities.c.id.in_(ids[i : i + 500]))
-        out.update({r.id: (r.name, r.kind) for r in conn.execute(query)})
+        query = (
+            select(member.c.id, head.c.id.label("head_id"), head.c.name, head.c.kind)
+            .join(head, head.c.id == func.coalesce(member.c.canonical_id, member.c.id))
+            .where(member.c.id.in_(ids[i : i + 500]))
+        )
+        out.update({r.id: (r.head_id, r.name, r.kind) for r in conn.execute(query)})
     return out
 
 
-def _tally(conn: Connection, column) -> dict[str, int]:
+def _root_outlets(conn: Connection, rows) -> dict[str, str | None]:
+    """{original article id: its outlet} for the reports' articles (a copy counts as its original)."""
+    roots = sorted({r.copy_of or r.article_id for r in rows})
+    out = {}
+    for i in range(0, len(roots), 500):
+        query = select(articles.c.id, articles.c.outlet).where(articles.c.id.in_(roots[i : i + 500]))
+        out.update({r.id: r.outlet for r in conn.execute(query)})
+    return out
+
+
+def _tally(conn: Connection, column, *where) -> dict[str, int]:
     """{value: rows}, largest first; a NULL value is reported as 'unknown' (JSON keys are strings)."""
-    rows = conn.execute(select(column, func.count()).group_by(column)).all()
+    rows = conn.execute(select(column, func.count()).where(*where).group_by(column)).all()
     pairs = [(value if value is not None else "unknown", n) for value, n in rows]
     return dict(sorted(pairs, key=lambda p: (-p[1], p[0])))
 
@@ -251,10 +298,11 @@ def _sourcing(row) -> dict:
     return {"status": row.sourcing_status, "source": row.sourcing_source, "cue": row.sourcing_cue}
 
 
-def _evidence(row) -> list[dict]:
-    # A list because a merged event will cite several reports; today each row is one report.
+def _evidence(row, report: bool = False) -> list[dict]:
+    # One entry per report; an event merged from several reports lists them all (store/grouping.py).
     return [
         {
+            **({"report": row.id} if report else {}),
             "article": row.article_id,
             "sentence": row.sentence,
             "start": row.sent_start,
@@ -286,15 +334,15 @@ def _event_dict(row, roles: dict[str, list[dict]]) -> dict:
         "negated": bool(row.negated),
         "modality": row.modality,
         "sourcing": _sourcing(row),
-        "evidence": _evidence(row),
+        "evidence": _evidence(row, report=True),
     }
 
 
 def _relation_dict(row, canonical: dict[str, tuple[str, str | None]]) -> dict:
     def end(prefix: str) -> dict:
         entity_id = getattr(row, f"{prefix}_id")
-        name, kind = canonical.get(entity_id, (None, None))
-        return _ref(entity_id, getattr(row, f"{prefix}_name"), getattr(row, f"{prefix}_kind"), name, kind)
+        head_id, name, kind = canonical.get(entity_id, (entity_id, None, None))
+        return _ref(head_id, getattr(row, f"{prefix}_name"), getattr(row, f"{prefix}_kind"), name, kind)
 
     return {
         "id": row.id,

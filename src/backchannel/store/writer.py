@@ -12,8 +12,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import StoreError
-from ..ids import name_key
+from ..ids import match_key, name_key
 from ..model import Entity, EntityRef, Event, Extraction, Relation, TimeSpan
+from . import linking
 from .schema import articles, entities, entity_aliases, event_participants, events, mentions, relations, times
 
 
@@ -64,11 +65,14 @@ class Writer:
         try:
             with self._conn.begin_nested():
                 self._insert_article(extraction)
-                known = self._upsert_entities(_collect_entities(extraction))
+                collected = _collect_entities(extraction)
+                stored_before = self._stored_entities(collected)
+                known = self._upsert_entities(collected)
                 self._insert_mentions(article.id, extraction.entities, known)
                 self._insert_events(article.id, extraction.events)
                 self._insert_relations(article.id, extraction.relations)
                 self._insert_times(article.id, extraction.times)
+                linking.link(self._conn, extraction, known - stored_before)
         except IntegrityError as exc:
             # Another process may have stored the same article since we looked (PostgreSQL,
             # READ COMMITTED): then this is the re-ingest no-op after all.
@@ -97,6 +101,14 @@ class Writer:
                 ingested_at=datetime.now(UTC).replace(tzinfo=None),
             )
         )
+
+    def _stored_entities(self, found: dict[str, _EntityRow]) -> set[str]:
+        """The ids among ``found`` that the store already holds."""
+        ids = sorted(found)
+        out: set[str] = set()
+        for i in range(0, len(ids), 500):
+            out.update(self._conn.execute(select(entities.c.id).where(entities.c.id.in_(ids[i : i + 500]))).scalars())
+        return out
 
     def _upsert_entities(self, found: dict[str, _EntityRow]) -> set[str]:
         """Insert new entities, improve stored kinds, add new aliases; return the ids handled.
@@ -133,7 +145,7 @@ class Writer:
                 generic,
             )
         alias_rows = [
-            {"entity_id": i, "alias": alias, "name_key": name_key(alias)}
+            {"entity_id": i, "alias": alias, "name_key": name_key(alias), "match_key": match_key(alias, found[i].kind)}
             for i in ids
             for alias in sorted(found[i].aliases)
         ]

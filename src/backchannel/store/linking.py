@@ -1,0 +1,187 @@
+"""Linking a newly stored article to what the store already holds, inside the same transaction.
+
+- Copies: an article whose text is near-identical to a stored one (a syndicated wire story under
+  another outlet's name) records ``copy_of``; it is one source, not two.
+- Entities: an entity this article introduces whose name matches a stored entity's name once
+  corporate suffixes, case, punctuation and name order are folded ("LOCKHEED MARTIN CORP",
+  "Lockheed Martin Corporation") is judged the same as it (``auto:match-key``).
+- Events: a report of the same type whose participants are the same entities after resolution
+  and whose time fits is judged the same event as a stored report (``auto:event-match``).
+
+Every link is a judgement (store/clusters.py): reversible with ``backchannel split``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz
+from sqlalchemy import Connection, func, select, update
+
+from ..ids import match_key
+from ..model import Event, Extraction
+from . import clusters
+from .schema import articles, entities, entity_aliases, event_participants, events
+
+# Near-identical texts: at most this many of 64 simhash bits differ (a few words changed in a story).
+COPY_BITS = 6
+# Copies are looked for among articles published this many days either side.
+COPY_WINDOW = timedelta(days=7)
+# A report without a date of its own happened at most this long before it was published.
+UNDATED_REACH = timedelta(days=31)
+KIND_FAMILIES = {"Company": "org", "Organization": "org", "PublicBody": "org", "MediaOutlet": "org", None: "org"}
+
+
+def fingerprint(text: str) -> int:
+    """A 64-bit simhash of the text's three-word shingles, as a signed integer (fits BIGINT)."""
+    words = re.findall(r"\w+", text.lower())
+    shingles = [" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))]
+    weights = [0] * 64
+    for s in shingles:
+        h = int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big")
+        for bit in range(64):
+            weights[bit] += 1 if h >> bit & 1 else -1
+    value = sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def _distance(a: int, b: int) -> int:
+    return bin((a ^ b) & ((1 << 64) - 1)).count("1")
+
+
+def link(conn: Connection, extraction: Extraction, new_entity_ids: set[str]) -> None:
+    """Record copies, entity and event links for an article just inserted."""
+    _mark_copy(conn, extraction)
+    for entity in extraction.entities:
+        if entity.id in new_entity_ids:
+            _link_entity(conn, entity.id, entity.name, entity.kind, entity.aliases)
+    for event in extraction.events:
+        _link_event(conn, event, extraction.article.published)
+
+
+# -- copies ------------------------------------------------------------------------------------
+
+
+def _mark_copy(conn: Connection, extraction: Extraction) -> None:
+    a = extraction.article
+    fp = fingerprint(a.text)
+    query = select(articles.c.id, articles.c.fingerprint, articles.c.copy_of, articles.c.published).where(
+        articles.c.id != a.id, articles.c.fingerprint.is_not(None)
+    )
+    if a.published is not None:
+        query = query.where(articles.c.published.between(a.published - COPY_WINDOW, a.published + COPY_WINDOW))
+    else:
+        query = query.where(articles.c.published.is_(None))
+    found = [r for r in conn.execute(query) if _distance(r.fingerprint, fp) <= COPY_BITS]
+    original = None
+    if found:
+        first = min(found, key=lambda r: (r.published or date.min, r.id))
+        original = first.copy_of or first.id
+    conn.execute(update(articles).where(articles.c.id == a.id).values(fingerprint=fp, copy_of=original))
+
+
+# -- entities ----------------------------------------------------------------------------------
+
+
+def _family(kind: str | None) -> str:
+    return KIND_FAMILIES.get(kind, kind or "org")
+
+
+def _link_entity(conn: Connection, entity_id: str, name: str, kind: str | None, aliases: tuple[str, ...]) -> None:
+    keys = {k for k in (match_key(s, kind) for s in {name, *aliases}) if k}
+    if not keys:
+        return
+    rows = conn.execute(
+        select(entities.c.id, entities.c.kind, entities.c.canonical_id)
+        .join(entity_aliases, entity_aliases.c.entity_id == entities.c.id)
+        .where(entity_aliases.c.match_key.in_(keys), entities.c.id != entity_id)
+    ).all()
+    heads = {r.canonical_id or r.id for r in rows if _family(r.kind) == _family(kind)}
+    heads = {h for h in heads if not clusters.refused(conn, "entity", entity_id, h)}
+    if len(heads) != 1:
+        return  # unknown, or ambiguous between two stored actors: a new entity, never a forced merge
+    head = heads.pop()
+    clusters.judge(conn, "entity", entity_id, head, True, "auto:match-key", 1.0,
+                   f"'{name}' and a stored spelling fold to the same name")
+    conn.execute(update(entities).where(entities.c.id == entity_id).values(canonical_id=head))
+
+
+# -- events ------------------------------------------------------------------------------------
+
+
+def _sides(conn: Connection, event_ids: list[str]) -> dict[str, tuple[frozenset, frozenset]]:
+    """{event id: (actor cluster ids, recipient cluster ids)}; unresolved participants left out."""
+    rows = conn.execute(
+        select(event_participants.c.event_id, event_participants.c.role, entities.c.id, entities.c.canonical_id)
+        .join(entities, entities.c.id == event_participants.c.entity_id)
+        .where(event_participants.c.event_id.in_(event_ids), event_participants.c.role != "other")
+    ).all()
+    out: dict[str, tuple[set, set]] = {e: (set(), set()) for e in event_ids}
+    for r in rows:
+        out[r.event_id][0 if r.role == "actor" else 1].add(r.canonical_id or r.id)
+    return {e: (frozenset(a), frozenset(b)) for e, (a, b) in out.items()}
+
+
+def _window(start: date | None, end: date | None, published: date | None) -> tuple[date, date] | None:
+    if start or end:
+        return (start or end, end or start)
+    if published:
+        return (published - UNDATED_REACH, published)
+    return None
+
+
+def _link_event(conn: Connection, event: Event, published: date | None) -> None:
+    mine = _sides(conn, [event.id])[event.id]
+    if not (mine[0] | mine[1]):
+        return
+    member_ids = conn.execute(
+        select(entities.c.id).where(
+            (entities.c.id.in_(mine[0] | mine[1])) | (entities.c.canonical_id.in_(mine[0] | mine[1]))
+        )
+    ).scalars().all()
+    t = event.time
+    query = (
+        select(events.c.id, events.c.cluster_id, events.c.negated, events.c.modality, events.c.mode, events.c.start_date,
+               events.c.end_date, events.c.sentence, articles.c.published)
+        .join(articles, articles.c.id == events.c.article_id)
+        .where(
+            events.c.type == event.type,
+            events.c.article_id != event.evidence.article,
+            events.c.id.in_(select(event_participants.c.event_id).where(event_participants.c.entity_id.in_(member_ids))),
+        )
+    )
+    rows = [r for r in conn.execute(query) if bool(r.negated) == bool(event.negated) and r.modality == event.modality]
+    if not rows:
+        return
+    sides = _sides(conn, [r.id for r in rows])
+    here = _window(t.interval_start if t else None, t.interval_end if t else None, published)
+    matches = []
+    for r in rows:
+        theirs = sides[r.id]
+        mutual = event.type in ("CONSULT", "COOPERATE", "AGREE") and event.mode != "visit"
+        same_sides = theirs == mine or (mutual and (theirs[0] | theirs[1]) == (mine[0] | mine[1]))
+        there = _window(r.start_date, r.end_date, r.published)
+        if same_sides and here and there and here[0] <= there[1] and there[0] <= here[1]:
+            matches.append(r)
+    # the article already has a report in a cluster only if it judged the two acts distinct
+    taken = set(conn.execute(
+        select(func.coalesce(events.c.cluster_id, events.c.id)).where(
+            events.c.article_id == event.evidence.article, events.c.id != event.id
+        )
+    ).scalars())
+    matches = [r for r in matches if (r.cluster_id or r.id) not in taken
+               and not clusters.refused(conn, "event", event.id, r.cluster_id or r.id)]
+    if not matches:
+        return
+    # a syndicated copy tells it in the same words: the most similar sentence first, then the earliest
+    best = min(matches, key=lambda r: (-fuzz.ratio(r.sentence, event.evidence.sentence), r.published or date.min, r.id))
+    head = best.cluster_id or best.id
+    clusters.judge(conn, "event", event.id, head, True, "auto:event-match", None,
+                   "same type, the same participants after resolution, overlapping times")
+    # the cluster is named by its first report: this one, if it was published earlier
+    group = {head, event.id, *conn.execute(select(events.c.id).where(events.c.cluster_id == head)).scalars()}
+    new_head = clusters.first_report(conn, group)
+    conn.execute(update(events).where(events.c.id.in_(group)).values(cluster_id=new_head))
+    conn.execute(update(events).where(events.c.id == new_head).values(cluster_id=None))
