@@ -670,7 +670,33 @@ def test_an_event_with_no_named_participant_is_dropped(extract):
     assert extract("The planemaker faces scrutiny from regulators over its safety record.").events == ()
 
 
-ALL_CASES = (LEXICON_WIDER_CASES + MORE_BLIND_CASES + CLAUSE_CASES + BLIND_DEV_MORE_CASES + BLIND_DEV_CASES + GROUP_CASES + SHORT_NAME_CASES + PROTEST_DISCOURSE_CASES + LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
+DEV4_CASES = [
+    ("Donald Trump told Tim Cook to build iPhones in the United States.", "REQUEST", "Donald Trump", "Tim Cook"),
+    ("Jim Taiclet succeeded Marillyn Hewson as chief executive.", "APPOINT", None, "Jim Taiclet"),
+    ("The Commerce Department tightened export controls on China.", "SANCTION", "Commerce Department", "China"),
+    ("The Air Force withheld payments from Boeing.", "SANCTION", "United States Air Force", "Boeing"),
+    ("The U.S. Air Force on Monday awarded Lockheed Martin a $480 million contract to design a weapon, four months "
+     "after selecting the company for a separate weapon.", "CONTRACT_AWARD", "United States Air Force", "Lockheed Martin"),
+]
+
+
+def test_an_award_months_after_another_is_a_second_award(extract):
+    ex = extract("The U.S. Air Force on Monday awarded Lockheed Martin a $480 million contract to design a weapon, four "
+                 "months after selecting the company for a separate weapon.", published="2018-08-14")
+    assert len([e for e in ex.events if e.type == "CONTRACT_AWARD"]) == 2
+
+
+def test_telling_someone_to_do_something_is_no_report(extract):
+    ex = extract("Donald Trump told Tim Cook to build iPhones in the United States.")
+    assert find_event(ex, "REQUEST", actor="Donald Trump").sourcing.status == "asserted"
+
+
+def test_the_terms_of_an_ultimatum_are_the_ultimatum(extract):
+    ex = extract("Pete Hegseth issued an ultimatum to Anthropic last week, telling the company to drop its limits.")
+    assert find_event(ex, "REQUEST") is None and find_event(ex, "THREATEN", recipient="Anthropic") is not None
+
+
+ALL_CASES = (DEV4_CASES + LEXICON_WIDER_CASES + MORE_BLIND_CASES + CLAUSE_CASES + BLIND_DEV_MORE_CASES + BLIND_DEV_CASES + GROUP_CASES + SHORT_NAME_CASES + PROTEST_DISCOURSE_CASES + LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
              + LEXICON_MORE_CASES + LEXICON_LAST_CASES)
 
 

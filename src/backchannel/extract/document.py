@@ -200,11 +200,20 @@ def _refers_back(raw: RawEvent, first: Event, later: Event) -> bool:
     anaphoric = trig.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another") for c in trig.children)
     if "denied" in (first.sourcing.status, later.sourcing.status) and first.sourcing.status != later.sourcing.status:
         return False  # a denial of a call is not the report of it
-    if later.evidence.start == first.evidence.start:
+    if later.evidence.start == first.evidence.start and _elaborates(trig):
         return True  # one sentence, one act told twice: "filed a lawsuit ... challenging the award"
     if anaphoric:
         return True
     return first.sourcing.status == later.sourcing.status and (not later.recipients or not first.recipients)
+
+
+def _elaborates(trig: Token) -> bool:
+    """A participle that says more about the act before it ("filed a lawsuit ..., challenging the
+    award"), not one set at another time ("four months after selecting the company")."""
+    if trig.tag_ != "VBG" or trig.dep_ not in ("acl", "advcl", "xcomp", "pcomp"):
+        return False
+    markers = {c.lower_ for c in trig.children if c.dep_ == "mark"} | ({trig.head.lower_} if trig.dep_ == "pcomp" else set())
+    return not markers & {"after", "before", "since", "following", "until", "while", "when"}
 
 
 def _definite(raw: RawEvent) -> bool:

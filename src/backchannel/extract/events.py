@@ -104,6 +104,11 @@ def _matching_triggers(token: Token) -> list[Trigger]:
             continue
         if trig.no_object and any(c.dep_ == "dobj" for c in token.children):
             continue
+        if trig.infinitive and not (
+            any(c.dep_ in ("dobj", "dative") for c in token.children)
+            and any(c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" for a in c.children) for c in token.children)
+        ):
+            continue  # "told Apple to build", not "told reporters"
         if trig.predicate and not (
             any(c.dep_ == "oprd" for c in token.children)
             and any(o.pos_ == "PROPN" or o.lower_ in ("him", "her", "them") or any(p.dep_ == "poss" for p in o.children)
@@ -249,6 +254,10 @@ class EventFinder(ParticipantReader):
                     clauses += [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_ in ("lead", "head", "run")]
                     raw.recipients = [r for a in clauses for r in self.refs(syntax.objects(a))]
         raw.actors += [r for r in self._on_behalf(verb) + self._companions(verb) if r not in raw.actors]
+        if not raw.actors and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in ("after", "before", "since", "by"):
+            # "awarded X a contract to design ..., four months after selecting the company": the parser
+            # hangs the time phrase low; its doer is the sentence's subject
+            raw.actors = [r for r in self.refs(syntax.subjects(verb.sent.root)) if r not in raw.recipients]
         if not raw.actors and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.lemma_ in ontology.sourcing()["speech_verbs"]:
             # "..., acting Administrator Sean Duffy said, criticising SpaceX": the speaker acts in speaking,
             # though as the source of the rest of the sentence he is never its participant
@@ -295,6 +304,8 @@ class EventFinder(ParticipantReader):
                     raw.actors.extend(r for r in self._people_in([obj]) + self.refs(syntax.prep_objects(obj, ("for",))) if r not in raw.actors)
                     # "hosted Altman at the White House": the place hosts too
                     raw.recipients += [r for r in self.refs(syntax.prep_objects(verb, ("at", "to"))) if r not in raw.recipients and r.kind == "PublicBody"]
+                elif spec.object_is_topic:  # "succeeded Marillyn Hewson": the predecessor is no party
+                    raw.others.extend(r for r in self.refs([obj]) if r not in raw.others)
                 else:  # "won National Security Space Launch contracts from Space Systems Command"
                     raw.actors.extend(r for r in self._entities_inside(obj) if r not in raw.actors and r.kind != "Programme")
         else:
@@ -652,6 +663,10 @@ def _fold_purpose_clauses(events: list[RawEvent]) -> list[RawEvent]:
         if parent is not None and parent.type in ("ACCUSE", "CONTRACT_PROTEST") and parent.trigger.lemma_ in ("sue", "lawsuit", "suit") \
                 and event.trigger.dep_ in ("xcomp", "advcl", "acl") and any(c.lower_ == "to" for c in event.trigger.children):
             continue  # "sued to block the deal", "sued to overturn the award": the aim of a lawsuit, not an act
+        light_parent = next((e for e in events if e.anchors and e.anchors[0].i == event.trigger.head.i and e is not event), None)
+        threat = parent if parent is not None and parent.type == "THREATEN" else light_parent
+        if threat is not None and threat.type == "THREATEN" and event.type == "REQUEST" and event.trigger.dep_ in ("advcl", "acl"):
+            continue  # "issued an ultimatum to Anthropic, telling the company to drop its limits": one act
         if parent is not None and parent.type in ("THREATEN", "REQUEST") and event.trigger.dep_ == "xcomp":
             # "threatened to cancel the contracts": the cancelling is what is threatened, not an act
             if not parent.recipients:

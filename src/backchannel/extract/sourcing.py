@@ -79,6 +79,10 @@ def find_attributions(sent: Span, table: DocEntities) -> list[Attribution]:
             if any(c.dep_ == "auxpass" for c in tok.children):
                 continue  # "is said to have met": a hedge, read in _hedge, not a named source
             comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "pcomp") or (c.dep_ == "dobj" and c.pos_ == "VERB")]
+            if any(c.dep_ in ("dobj", "dative") for c in tok.children) and all(
+                c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in comps
+            ) and comps:
+                continue  # "told Tim Cook to build iPhones": an order, not a report
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             # "..., X said": the speech verb hangs on the clause it reports (not so for "rejected")
             parenthetical = (

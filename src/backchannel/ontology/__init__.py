@@ -60,6 +60,7 @@ class Trigger:
     from_loses: bool = False
     no_object: bool = False
     predicate: bool = False
+    infinitive: bool = False
     actors: tuple[str, ...] = ("by", "from")
     context: frozenset[str] | None = None
 
@@ -106,6 +107,7 @@ def _trigger(lemma: str, pos: str, type_name: str, opts: dict, default_recipient
         from_loses=bool(opts.get("from_loses", False)),
         no_object=bool(opts.get("no_object", False)),
         predicate=bool(opts.get("predicate", False)),
+        infinitive=bool(opts.get("infinitive", False)),
         actors=tuple(opts.get("actors", ("by", "from"))),
         context=frozenset(context) if context else None,
     )
