@@ -25,8 +25,10 @@ from ..model import Event, Extraction
 from . import clusters
 from .schema import articles, entities, entity_aliases, event_participants, events
 
-# Near-identical texts: at most this many of 64 simhash bits differ (a few words changed in a story).
-COPY_BITS = 6
+# Near-identical texts: simhashes at most this many bits apart are compared on their words, and
+# a copy's text is at least this similar (rapidfuzz ratio) to the original's: a few words changed.
+PREFILTER_BITS = 24
+COPY_RATIO = 90
 # Copies are looked for among articles published this many days either side.
 COPY_WINDOW = timedelta(days=7)
 # A report without a date of its own happened at most this long before it was published.
@@ -45,6 +47,10 @@ def fingerprint(text: str) -> int:
             weights[bit] += 1 if h >> bit & 1 else -1
     value = sum(1 << bit for bit in range(64) if weights[bit] > 0)
     return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def _squash(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _distance(a: int, b: int) -> int:
@@ -74,7 +80,12 @@ def _mark_copy(conn: Connection, extraction: Extraction) -> None:
         query = query.where(articles.c.published.between(a.published - COPY_WINDOW, a.published + COPY_WINDOW))
     else:
         query = query.where(articles.c.published.is_(None))
-    found = [r for r in conn.execute(query) if _distance(r.fingerprint, fp) <= COPY_BITS]
+    close = [r for r in conn.execute(query) if _distance(r.fingerprint, fp) <= PREFILTER_BITS]
+    found = []
+    for r in close:  # confirm on the texts themselves: simhash only narrows the search
+        text = conn.execute(select(articles.c.text).where(articles.c.id == r.id)).scalar()
+        if fuzz.ratio(_squash(text), _squash(a.text)) >= COPY_RATIO:
+            found.append(r)
     original = None
     if found:
         first = min(found, key=lambda r: (r.published or date.min, r.id))

@@ -16,8 +16,19 @@ from sqlalchemy.orm import aliased
 from ..errors import DateError, NotFoundError
 from ..ids import name_key
 from . import clusters
+from .candidates import candidates as find_candidates
 from .grouping import group_reports
-from .schema import DATA_TABLES, articles, entities, entity_aliases, event_participants, events, mentions, relations
+from .schema import (
+    DATA_TABLES,
+    articles,
+    entities,
+    entity_aliases,
+    event_participants,
+    events,
+    judgements,
+    mentions,
+    relations,
+)
 
 
 class View:
@@ -135,6 +146,29 @@ class View:
             canonical = _canonical(conn, ids - {None})
         out = [_relation_dict(row, canonical) for row in rows]
         return sorted(out, key=_by_time)
+
+    # -- judgements -----------------------------------------------------------------------
+
+    def judgements(self, item: str | None = None) -> list[dict]:
+        """Every judgement (or those about one entity or event report), oldest first."""
+        with self._connect() as conn:
+            query = select(judgements).order_by(judgements.c.created_at, judgements.c.id)
+            if item is not None:
+                ids = [item]
+                if not item.startswith("evt-") and not item.startswith("ev"):
+                    ids = clusters.members(conn, _find_entity(conn, item)["id"])
+                query = query.where(or_(judgements.c.left_id.in_(ids), judgements.c.right_id.in_(ids)))
+            rows = conn.execute(query).all()
+        return [
+            {"id": r.id, "kind": r.kind, "left": r.left_id, "right": r.right_id, "author": r.author,
+             "score": r.score, "reason": r.reason, "created_at": r.created_at.isoformat(timespec="seconds")}
+            for r in rows
+        ]
+
+    def candidates(self, limit: int | None = 50) -> list[dict]:
+        """Likely duplicate entities, scored, for review (store/candidates.py)."""
+        with self._connect() as conn:
+            return find_candidates(conn, limit)
 
     # -- totals ---------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import StoreError
 from ..ids import match_key, name_key
 from ..model import Entity, EntityRef, Event, Extraction, Relation, TimeSpan
-from . import linking
+from . import clusters, linking
 from .schema import articles, entities, entity_aliases, event_participants, events, mentions, relations, times
 
 
@@ -84,6 +84,37 @@ class Writer:
                 "or points at a missing row; report this as an extractor bug"
             ) from exc
         return True
+
+    # -- judgements ------------------------------------------------------------------------
+
+    def merge(self, left: str, right: str, author: str, reason: str | None = None) -> str:
+        """Judge two entities (or two event reports) the same; returns the judgement id.
+
+        Both ids must be of the same sort. The clusters are rebuilt from every judgement, so the
+        merge is undone by a later split and nothing is deleted.
+        """
+        what = _what(self._conn, left)
+        if _what(self._conn, right) != what:
+            raise StoreError(f"'{left}' and '{right}' are not both entities or both events: merge like with like")
+        if left == right:
+            raise StoreError(f"'{left}' is merged with itself already: give two different ids")
+        jid = clusters.judge(self._conn, what, left, right, True, author, 1.0, reason)
+        clusters.rebuild(self._conn)
+        return jid
+
+    def split(self, item: str, author: str, reason: str | None = None) -> list[str]:
+        """Take an entity (or event report) out of its cluster: judge it not the same as every
+        other member. Returns the judgement ids (none when it stood alone)."""
+        what = _what(self._conn, item)
+        if what == "entity":
+            head = clusters.canonical_of(self._conn, item)
+            group = clusters.members(self._conn, head)
+        else:
+            head = self._conn.execute(select(events.c.cluster_id).where(events.c.id == item)).scalar() or item
+            group = [head, *self._conn.execute(select(events.c.id).where(events.c.cluster_id == head)).scalars()]
+        ids = [clusters.judge(self._conn, what, item, other, False, author, 1.0, reason) for other in group if other != item]
+        clusters.rebuild(self._conn)
+        return ids
 
     # -- one table at a time -------------------------------------------------------------
 
@@ -333,3 +364,14 @@ def _insert_ignoring_duplicates(conn: Connection, table: Table) -> Insert:
     if conn.dialect.name == "postgresql":
         return postgresql_insert(table).on_conflict_do_nothing()
     raise StoreError(f"the store does not support {conn.dialect.name} databases: use SQLite or PostgreSQL")
+
+
+def _what(conn: Connection, item_id: str) -> str:
+    """'entity' or 'event' for a stored id; NotFoundError otherwise."""
+    from ..errors import NotFoundError  # noqa: PLC0415
+
+    if conn.execute(select(entities.c.id).where(entities.c.id == item_id)).first():
+        return "entity"
+    if conn.execute(select(events.c.id).where(events.c.id == item_id)).first():
+        return "event"
+    raise NotFoundError(f"no entity or event with id '{item_id}': see `backchannel entities --json` or `events --json`")

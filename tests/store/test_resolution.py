@@ -1,0 +1,159 @@
+"""Resolution in the store: copies, entity and event links at ingest, merge and split as judgements."""
+
+from datetime import date
+
+import pytest
+
+from backchannel.ids import content_id
+from backchannel.model import Article
+from backchannel.store import open_store
+from backchannel.store.candidates import distinguishing_word, score
+from backchannel.store.linking import fingerprint
+
+STORY = ("Jeff Bezos held at least two conversations with President Donald Trump in recent weeks, according to a "
+         "report published Wednesday by The Wall Street Journal. Blue Origin is competing for NASA contracts. Dave "
+         "Limp, Blue Origin's chief executive, visited the White House earlier this month to meet Susie Wiles.")
+COPY = STORY.replace("in recent weeks", "in the past few weeks").replace("is competing", "competes")
+OTHER = ("Jeff Bezos spoke with President Donald Trump twice this month, people familiar with the matter said. "
+         "Elon Musk criticized Donald Trump on Monday.")
+
+
+@pytest.fixture(scope="module")
+def extract_article():
+    from backchannel.extract.document import extract_doc
+    from backchannel.nlp import get_pipeline
+
+    nlp = get_pipeline()
+
+    def run(text, outlet, published="2025-06-26"):
+        article = Article(content_id(text), text, published=date.fromisoformat(published), outlet=outlet)
+        return extract_doc(nlp(text), article)
+
+    return run
+
+
+@pytest.fixture
+def db(tmp_path):
+    s = open_store(str(tmp_path / "r.db"))
+    yield s
+    s.close()
+
+
+def add(store, *extractions):
+    with store.writer() as w:
+        for x in extractions:
+            w.add(x)
+
+
+def consult(view):
+    found = [e for e in view.events(type="CONSULT") if {a["name"] for a in e["actors"]} == {"Jeff Bezos"}]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_syndicated_copy_is_a_second_report_but_not_a_second_source(db, extract_article):
+    add(db, extract_article(STORY, "Wire A"), extract_article(COPY, "Site B"))
+    e = consult(db.view())
+    assert (e["reports"], e["independent_sources"]) == (2, 1)
+    assert [ev["outlet"] for ev in e["evidence"]] == ["Wire A", "Site B"]  # the first report leads
+
+
+def test_another_outlets_report_of_the_same_calls_is_another_source(db, extract_article):
+    add(db, extract_article(STORY, "Wire A"), extract_article(COPY, "Site B"), extract_article(OTHER, "Paper C", "2025-06-27"))
+    e = consult(db.view())
+    assert (e["reports"], e["independent_sources"]) == (3, 2)
+    assert sum(db.view().summary()["events_by_type"].values()) == len(db.view().events())
+
+
+def test_a_later_report_published_earlier_becomes_the_first(db, extract_article):
+    add(db, extract_article(OTHER, "Paper C", "2025-06-27"), extract_article(STORY, "Wire A", "2025-06-26"))
+    assert consult(db.view())["evidence"][0]["outlet"] == "Wire A"
+
+
+def test_split_and_merge_of_an_event_are_judgements(db, extract_article):
+    add(db, extract_article(STORY, "Wire A"), extract_article(OTHER, "Paper C", "2025-06-27"))
+    e = consult(db.view())
+    later = e["evidence"][1]["report"]
+    with db.writer() as w:
+        w.split(later, "tester", "a different call")
+    assert len([x for x in db.view().events(type="CONSULT") if {a["name"] for a in x["actors"]} == {"Jeff Bezos"}]) == 2
+    with db.writer() as w:
+        w.merge(e["id"], later, "tester")
+    assert consult(db.view())["reports"] == 2
+    kinds = [j["kind"] for j in db.view().judgements() if j["author"] == "tester"]
+    assert kinds == ["not_same_event", "same_event"]
+
+
+def test_reingest_changes_nothing(db, extract_article):
+    from tests.store.test_store_writer import dump
+
+    add(db, extract_article(STORY, "Wire A"), extract_article(COPY, "Site B"))
+    before = dump(db)
+    add(db, extract_article(STORY, "Wire A"), extract_article(COPY, "Site B"))
+    assert dump(db) == before
+
+
+def test_entities_whose_names_fold_together_are_one(db, extract_article):
+    add(db, extract_article("Acme Rockets Inc. won a contract from NASA on Monday.", "A"),
+        extract_article("Acme Rockets Corporation criticized the Pentagon on Monday.", "B"))
+    names = [e for e in db.view().entities() if e["name"].lower().startswith("acme")]
+    assert len(names) == 1 and {"Acme Rockets Inc.", "Acme Rockets Corporation"} <= set(names[0]["aliases"])
+    (j,) = [j for j in db.view().judgements() if j["kind"] == "same_entity"]
+    assert j["author"] == "auto:match-key"
+
+
+def test_a_person_can_undo_an_automatic_merge(db, extract_article):
+    add(db, extract_article("Acme Rockets Inc. won a contract from NASA on Monday.", "A"),
+        extract_article("Acme Rockets Corporation criticized the Pentagon on Monday.", "B"))
+    entity = next(e for e in db.view().entities() if e["name"].lower().startswith("acme"))
+    with db.writer() as w:
+        w.split(entity["id"], "tester")
+    assert len([e for e in db.view().entities() if e["name"].lower().startswith("acme")]) == 2
+
+
+@pytest.mark.parametrize(
+    "a,b,same",
+    [
+        ("lockheed martin", "lockheed martin corpororation", True),
+        ("l3 technologies", "l3 technolgies", True),
+        ("boeing", "boeing capital", False),
+        ("general dynamics", "general atomics", False),
+        ("boeing", "boeing employees credit union", False),
+    ],
+)
+def test_candidate_scores_refuse_a_distinguishing_word(a, b, same):
+    assert (score(a, b) >= 0.85) == same
+    assert distinguishing_word(a, b) != same
+
+
+def test_near_identical_texts_have_close_fingerprints():
+    a, b = fingerprint(STORY), fingerprint(COPY)
+    far = fingerprint(OTHER)
+    assert bin((a ^ b) & (2**64 - 1)).count("1") <= 24 < bin((a ^ far) & (2**64 - 1)).count("1")
+
+
+def test_a_version_1_database_is_migrated(tmp_path):
+    import sqlalchemy as sa
+
+    from backchannel.store.migrate import MIGRATIONS, migrate
+    from backchannel.store.schema import metadata
+
+    path = tmp_path / "v1.db"
+    engine = sa.create_engine(f"sqlite:///{path}")
+    old = sa.MetaData()
+    for table in metadata.sorted_tables:  # the version 1 tables: today's without the version 2 columns
+        if table.name == "judgements":
+            continue
+        cols = [c._copy() for c in table.columns if c.name not in ("fingerprint", "copy_of", "canonical_id", "cluster_id", "match_key")]
+        sa.Table(table.name, old, *cols)
+    old.create_all(engine)
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO schema_version VALUES (1, '2026-11-25 00:00:00')"))
+        conn.execute(sa.text("INSERT INTO entities (id, name, kind) VALUES ('ent-x', 'Lockheed Martin Corp', 'Company')"))
+        conn.execute(sa.text("INSERT INTO entity_aliases (entity_id, alias, name_key) VALUES ('ent-x', 'LOCKHEED MARTIN CORP', 'lockheed martin corp')"))
+    assert migrate(engine) == len(MIGRATIONS)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT match_key FROM entity_aliases")).scalar() == "lockheed martin"
+    engine.dispose()
+    with open_store(str(path)) as s:
+        assert s.view().entities()[0]["name"] == "Lockheed Martin Corp"
