@@ -37,26 +37,10 @@ def name_key(name: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_SUFFIXES = {"inc", "incorporated", "corp", "corporation", "co", "company", "llc", "l l c", "ltd", "limited", "plc",
-             "lp", "llp", "na", "the"}
-_TITLES = {"mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gen", "general", "adm", "admiral", "president", "secretary"}
-
 
 def match_key(name: str, kind: str | None = None) -> str:
-    """The looser key entity resolution matches on: name_key, then for organisations without
-    parenthetical notes, "&", a trailing ", The" and corporate suffixes ("LOCKHEED MARTIN CORP" ->
-    "lockheed martin"); for people without titles and middle initials, "QUINN, ANDREW" -> "andrew quinn"."""
-    text = re.sub(r"\([^)]*\)", " ", name or "")
-    if kind == "Person":
-        if text.count(",") == 1 and not re.search(r",\s*(jr|sr|ii|iii)\.?$", text, re.I):
-            last, first = text.split(",")
-            text = f"{first} {last}"
-        words = [w for w in name_key(text).split() if w not in _TITLES and len(w) > 1]
-        return " ".join(words)
-    text = re.sub(r"\b(?:f\s*k\s*a|formerly(?: known as)?)\b.*$", " ", text, flags=re.I)
-    words = name_key(text.replace("&", " and ")).split()
-    while words and words[-1] in _SUFFIXES:
-        words.pop()
-    while words and words[0] == "the":
-        words.pop(0)
-    return " ".join(words)
+    """The looser key entity resolution matches on: ``resolve.names.person_key`` for people,
+    ``org_key`` otherwise ("LOCKHEED MARTIN CORP" -> "lockheed martin", "QUINN, ANDREW" -> "andrew quinn")."""
+    from .resolve.names import org_key, person_key  # noqa: PLC0415 - resolve imports ids
+
+    return person_key(name) if kind == "Person" else org_key(name)

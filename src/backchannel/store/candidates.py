@@ -11,44 +11,26 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from rapidfuzz import fuzz
 from sqlalchemy import Connection, func, select
 
 from ..ids import match_key
+from ..resolve.fuzzy import core, fuzzy_score, words_agree
 from .schema import entities, entity_aliases, judgements
 
-THRESHOLD = 85  # rapidfuzz token_sort_ratio, 0..100
-TYPO = 85  # two words this close are one word misspelt ("Corpororation", "TECHNOLGIES")
+THRESHOLD = 85  # percent; resolve.fuzzy refuses below its own threshold anyway
 
 
-SUFFIX_WORDS = ("corporation", "incorporated", "company", "limited")
+def score(a: str, b: str, person: bool = False) -> float:
+    """0..1 similarity of two match keys (``resolve.fuzzy``), 0 when a word of one is no word or
+    typo of the other ("Boeing" / "Boeing Capital", "General Dynamics" / "General Atomics")."""
+    if a == b:
+        return 1.0
+    return fuzzy_score(a, b, person=person) or 0.0
 
 
 def distinguishing_word(a: str, b: str) -> bool:
-    """True when a word of one key matches no word of the other, even as a typo (a misspelt
-    corporate suffix, "Corpororation", is no word of the name)."""
-    wa, wb = a.split(), b.split()
-    for words, other in ((wa, wb), (wb, wa)):
-        for w in words:
-            if _suffix_typo(w):
-                continue
-            if not any(w == o or (len(w) > 3 and fuzz.ratio(w, o) >= TYPO) for o in other):
-                return True
-    return False
-
-
-def _suffix_typo(word: str) -> bool:
-    return len(word) > 5 and any(fuzz.ratio(word, s) >= TYPO for s in SUFFIX_WORDS)
-
-
-def score(a: str, b: str) -> float:
-    """0..1 similarity of two match keys, 0 when a word sets them apart."""
-    if a == b:
-        return 1.0
-    if distinguishing_word(a, b):
-        return 0.0
-    a, b = (" ".join(w for w in k.split() if not _suffix_typo(w)) for k in (a, b))
-    return fuzz.token_sort_ratio(a, b) / 100
+    """True when a word of one key is no word, typo or corporate suffix of the other."""
+    return not words_agree(core(a.split()), core(b.split()))
 
 
 def candidates(conn: Connection, limit: int | None = 50) -> list[dict]:
@@ -78,7 +60,8 @@ def candidates(conn: Connection, limit: int | None = 50) -> list[dict]:
         for a, b in combinations(sorted(members), 2):
             if (a, b) in judged or a not in info or b not in info:
                 continue
-            best = max(((score(x, y), x, y) for x in keys[a] for y in keys[b]), default=(0.0, "", ""))
+            person = info[a]["kind"] == "Person"
+            best = max(((score(x, y, person), x, y) for x in keys[a] for y in keys[b]), default=(0.0, "", ""))
             if best[0] * 100 >= THRESHOLD and best[0] > found.get((a, b), (0.0,))[0]:
                 found[(a, b)] = best
     out = [

@@ -4,7 +4,8 @@
   another outlet's name) records ``copy_of``; it is one source, not two.
 - Entities: an entity this article introduces whose name matches a stored entity's name once
   corporate suffixes, case, punctuation and name order are folded ("LOCKHEED MARTIN CORP",
-  "Lockheed Martin Corporation") is judged the same as it (``auto:match-key``).
+  "Lockheed Martin Corporation"), or that differs by a typo ("Lockheed Martin Corpororation"), is
+  judged the same as it (``auto:key``, ``auto:fuzzy``, ...; the rules of ``resolve.match``).
 - Events: a report of the same type whose participants are the same entities after resolution
   and whose time fits is judged the same event as a stored report (``auto:event-match``).
 
@@ -18,10 +19,11 @@ import re
 from datetime import date, timedelta
 
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, func, or_, select, update
 
 from ..ids import match_key
 from ..model import Event, Extraction
+from ..resolve.match import NameIndex
 from . import clusters
 from .schema import articles, entities, entity_aliases, event_participants, events
 
@@ -33,7 +35,6 @@ COPY_RATIO = 90
 COPY_WINDOW = timedelta(days=7)
 # A report without a date of its own happened at most this long before it was published.
 UNDATED_REACH = timedelta(days=31)
-KIND_FAMILIES = {"Company": "org", "Organization": "org", "PublicBody": "org", "MediaOutlet": "org", None: "org"}
 
 
 def fingerprint(text: str) -> int:
@@ -96,27 +97,31 @@ def _mark_copy(conn: Connection, extraction: Extraction) -> None:
 # -- entities ----------------------------------------------------------------------------------
 
 
-def _family(kind: str | None) -> str:
-    return KIND_FAMILIES.get(kind, kind or "org")
-
-
 def _link_entity(conn: Connection, entity_id: str, name: str, kind: str | None, aliases: tuple[str, ...]) -> None:
-    keys = {k for k in (match_key(s, kind) for s in {name, *aliases}) if k}
-    if not keys:
+    """Match a new entity's spellings against stored entities sharing a first key word (blocking),
+    with the rules of ``resolve.match``: exact, key, acronym, typo-tolerant fuzzy, surname."""
+    spellings = {name, *aliases}
+    firsts = {k.split()[0] for k in (match_key(s, kind) for s in spellings) if k}
+    if not firsts:
         return
     rows = conn.execute(
-        select(entities.c.id, entities.c.kind, entities.c.canonical_id)
+        select(entities.c.id, entities.c.name, entities.c.kind, entities.c.canonical_id, entity_aliases.c.alias)
         .join(entity_aliases, entity_aliases.c.entity_id == entities.c.id)
-        .where(entity_aliases.c.match_key.in_(keys), entities.c.id != entity_id)
+        .where(or_(*(entity_aliases.c.match_key.like(f"{w}%") for w in firsts)), entities.c.id != entity_id)
     ).all()
-    heads = {r.canonical_id or r.id for r in rows if _family(r.kind) == _family(kind)}
-    heads = {h for h in heads if not clusters.refused(conn, "entity", entity_id, h)}
-    if len(heads) != 1:
+    index = NameIndex()
+    for r in rows:
+        head = r.canonical_id or r.id
+        if clusters.refused(conn, "entity", entity_id, head):
+            continue
+        index.add(head, r.alias, r.kind)
+    found = {m.entity_id: m for m in (index.match(s, kind) for s in spellings) if m is not None}
+    if len(found) != 1:
         return  # unknown, or ambiguous between two stored actors: a new entity, never a forced merge
-    head = heads.pop()
-    clusters.judge(conn, "entity", entity_id, head, True, "auto:match-key", 1.0,
-                   f"'{name}' and a stored spelling fold to the same name")
-    conn.execute(update(entities).where(entities.c.id == entity_id).values(canonical_id=head))
+    match = next(iter(found.values()))
+    clusters.judge(conn, "entity", entity_id, match.entity_id, True, f"auto:{match.how}", match.score,
+                   f"'{name}' matches a stored spelling ({match.how})")
+    conn.execute(update(entities).where(entities.c.id == entity_id).values(canonical_id=match.entity_id))
 
 
 # -- events ------------------------------------------------------------------------------------
