@@ -132,7 +132,7 @@ def test_show_prints_kind_aliases_relations_and_timeline(query_db):
     # A dated timeline, oldest first, each event with its sourcing and where it was reported.
     dated = [l.split()[0] for l in lines if l[:4] == "2025"]
     assert dated == sorted(dated) and {"2025-03-10", "2025-03-11", "2025-06-13"} <= set(dated)
-    assert "attributed (Reuters); Test Wire, 2025-03-12" in out
+    assert "attributed (Reuters); first reported by Test Wire, 2025-03-12" in out
     assert "Test Wire, 2025-06-18" in out
     assert "Jeff Bezos spoke with Donald Trump by phone on Friday." in out  # the evidence sentence
 

@@ -157,3 +157,16 @@ def test_a_version_1_database_is_migrated(tmp_path):
     engine.dispose()
     with open_store(str(path)) as s:
         assert s.view().entities()[0]["name"] == "Lockheed Martin Corp"
+
+
+def test_show_names_the_first_report_and_who_repeated_it(tmp_path, extract_article):
+    from click.testing import CliRunner
+
+    from backchannel.cli import cli
+
+    path = tmp_path / "show.db"
+    with open_store(str(path)) as s:
+        add(s, extract_article(STORY, "Wire A"), extract_article(COPY, "Site B"))
+    out = CliRunner().invoke(cli, ["show", "Bezos", "--db", str(path)]).output
+    assert "first reported by Wire A, 2025-06-26 (+1 reports, 1 sources)" in out
+    assert "repeated by Site B (2025-06-26)" in out

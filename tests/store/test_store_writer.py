@@ -52,6 +52,7 @@ def test_event_round_trip_every_field(store):
         "evidence": [
             {
                 "report": "ev-call",
+                "sourcing": {"status": "attributed", "source": "a report", "cue": "according to"},
                 "article": "art-1",
                 "sentence": TEXT_1[s:e],
                 "start": s,

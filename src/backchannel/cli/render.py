@@ -69,9 +69,19 @@ def event_line(event: dict) -> str:
 
 
 def source_of(fact: dict) -> str:
+    """Who reported it first, and how many reports and sources there are when more than one."""
     ev = fact["evidence"][0] if fact.get("evidence") else {}
     outlet = ev.get("outlet") or "unknown outlet"
-    return f"{outlet}, {ev.get('published') or 'undated'}"
+    text = f"{outlet}, {ev.get('published') or 'undated'}"
+    if fact.get("reports", 1) > 1:
+        text += f" (+{fact['reports'] - 1} reports, {fact['independent_sources']} sources)"
+    return text
+
+
+def repeated_by(fact: dict) -> str:
+    """Who repeated the first report: 'repeated by Site B (2025-06-26), Paper C (2025-06-27)'."""
+    later = [f"{ev.get('outlet') or 'unknown outlet'} ({ev.get('published') or 'undated'})" for ev in fact["evidence"][1:]]
+    return "repeated by " + ", ".join(later) if later else ""
 
 
 def entities_table(rows: list[dict]) -> None:
@@ -100,9 +110,11 @@ def timeline(rows: list[dict], evidence: bool = True) -> None:
     out = console()
     for e in rows:
         out.print(f"[bold]{when(e):<24}[/bold] {event_line(e)}  [dim]{flags(e)}[/dim]", highlight=False)
-        out.print(f"{'':<24} {sourcing(e)}; {source_of(e)}", style="dim", highlight=False)
+        out.print(f"{'':<24} {sourcing(e)}; first reported by {source_of(e)}", style="dim", highlight=False)
         if evidence and e.get("evidence"):
             out.print(f"{'':<24} \u201c{e['evidence'][0]['sentence']}\u201d", style="italic dim", highlight=False)
+        if repeated_by(e):
+            out.print(f"{'':<24} {repeated_by(e)}", style="dim", highlight=False)
 
 
 def grouped_relations(rows: list[dict]) -> list[str]:

@@ -2,7 +2,7 @@
 
 A report is one article's account of an event (a row of ``events``); reports judged the same event
 share a cluster (``events.cluster_id``, store/clusters.py). An event shows its first report's
-wording, participants and sourcing, the most precise dates any report gives, every report as
+wording, participants and sourcing (later reports keep theirs in ``evidence``), the most precise dates any report gives, every report as
 evidence (first report first), ``reports`` (articles reporting it) and ``independent_sources``
 (outlets, where a syndicated copy of a story, ``articles.copy_of``, counts with its original).
 """
@@ -10,11 +10,6 @@ evidence (first report first), ``reports`` (articles reporting it) and ``indepen
 from __future__ import annotations
 
 from datetime import date
-
-# How strongly a report's sourcing supports the event: a record or the outlet's own statement
-# beats a named source, which beats anonymous people, which beat speculation.
-SOURCING_RANK = {"record": 0, "asserted": 1, "attributed": 2, "anonymous": 3, "speculative": 4, "denied": 5}
-
 
 def group_reports(reports: list[dict]) -> list[dict]:
     """Fold report dicts (each with private keys ``_cluster``, ``_copy_root``) into event dicts."""
@@ -36,9 +31,6 @@ def group_reports(reports: list[dict]) -> list[dict]:
             best = min(dated, key=lambda r: (_span(r), r["id"] != lead["id"]))
             for key in ("start", "end", "time_text", "time_value", "granularity"):
                 event[key] = best[key]
-        strongest = min(members, key=lambda r: SOURCING_RANK.get(r["sourcing"]["status"], 9))
-        if SOURCING_RANK.get(strongest["sourcing"]["status"], 9) < SOURCING_RANK.get(lead["sourcing"]["status"], 9):
-            event["sourcing"] = strongest["sourcing"]
         event["count"] = max((r["count"] for r in members if r["count"]), default=lead["count"])
         out.append(event)
     return out

@@ -336,7 +336,7 @@ def _evidence(row, report: bool = False) -> list[dict]:
     # One entry per report; an event merged from several reports lists them all (store/grouping.py).
     return [
         {
-            **({"report": row.id} if report else {}),
+            **({"report": row.id, "sourcing": _sourcing(row)} if report else {}),
             "article": row.article_id,
             "sentence": row.sentence,
             "start": row.sent_start,
