@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
+from . import ontology
 from .errors import BackchannelError
 from .extract.document import extract_articles
 from .ingest import Defaults, Failure, iter_articles
@@ -79,6 +80,8 @@ def ingest_articles(
     articles: Iterable[Article], store: Store, report: IngestReport, tick: Callable[[str], None] = lambda _p: None
 ) -> IngestReport:
     """Parse, extract and store articles that are known to be new."""
+    # the known actors imported into this store extend the gazetteer for its ingests
+    ontology.use_extra_entries(store.view().kb_entries())
     for result in extract_articles(_LazyPipeline(), articles):
         if isinstance(result, Extraction):
             try:

@@ -102,7 +102,12 @@ def build_pipeline(model: str | None = None) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=2)
 def get_pipeline(model: str | None = None) -> Language:
-    """The process-wide pipeline (loading costs about a second; do it once)."""
+    """The process-wide pipeline (loading costs about a second; do it once), rebuilt when the known
+    actors in use change (``ontology.use_extra_entries``)."""
+    return _cached_pipeline(model, ontology.extra_version())
+
+
+@lru_cache(maxsize=2)
+def _cached_pipeline(model: str | None, _extra_version: str) -> Language:
     return build_pipeline(model)

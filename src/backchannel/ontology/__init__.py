@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-
-import re
 
 import yaml
 
@@ -282,10 +283,63 @@ def _check_links(entries: list[KnownEntity]) -> None:
             step = names[step.parent]
 
 
+# Entries a user imported into their store (``backchannel kb import``), as raw dicts in the
+# gazetteer's own format; ``use_extra_entries`` sets them for this process.
+_EXTRA: tuple[str, ...] = ()
+
+
+def use_extra_entries(raw_entries: list[dict]) -> None:
+    """Extend the gazetteer with imported entries (same format as gazetteer.yaml) from now on.
+
+    An entry with the name of a packaged one adds its aliases, roles and ids to it; a new name is a
+    new entry. Raises OntologyError for an entry that is malformed or names an unknown parent.
+    """
+    global _EXTRA
+    frozen = tuple(json.dumps(e, sort_keys=True, default=str) for e in raw_entries)
+    if frozen != _EXTRA:
+        previous = _EXTRA
+        _EXTRA = frozen
+        gazetteer.cache_clear()
+        try:
+            gazetteer()
+        except OntologyError:
+            _EXTRA = previous
+            gazetteer.cache_clear()
+            raise
+
+
+def extra_version() -> str:
+    """A short fingerprint of the imported entries in use ("" when none)."""
+    return hashlib.sha1("\n".join(_EXTRA).encode()).hexdigest()[:12] if _EXTRA else ""
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The packaged gazetteer."""
-    return _gazetteer_from(_load("gazetteer.yaml"))
+    """The packaged gazetteer, extended by the imported entries in use."""
+    data = _load("gazetteer.yaml")
+    if _EXTRA:
+        data = {"entities": merge_entries(list(data.get("entities") or ()), [json.loads(e) for e in _EXTRA])}
+    return _gazetteer_from(data)
+
+
+def merge_entries(base: list[dict], extra: list[dict]) -> list[dict]:
+    """Entries of ``base`` with ``extra`` folded in by name: aliases and roles added, a missing id or
+    parent filled; entries with a new name appended."""
+    by_name = {e.get("name"): dict(e) for e in base}
+    order = [e.get("name") for e in base]
+    for e in extra:
+        name = e.get("name")
+        if name not in by_name:
+            by_name[name] = dict(e)
+            order.append(name)
+            continue
+        known = by_name[name]
+        known["aliases"] = list(dict.fromkeys([*(known.get("aliases") or []), *(e.get("aliases") or [])]))
+        known["roles"] = [*(known.get("roles") or []), *(r for r in (e.get("roles") or []) if r not in (known.get("roles") or []))]
+        for key in ("qid", "parent"):
+            if e.get(key) and not known.get(key):
+                known[key] = e[key]
+    return [by_name[n] for n in order]
 
 
 def _gazetteer_from(data: dict) -> Gazetteer:

@@ -25,7 +25,7 @@ def _create_all(conn: Connection) -> None:
 
 
 def _resolution(conn: Connection) -> None:
-    """Version 2: judgements, entity and event clusters, article fingerprints (issue 4)."""
+    """Version 2: judgements, entity and event clusters, article fingerprints, imported known actors."""
     for table, column, sql_type in (
         ("articles", "fingerprint", "BIGINT"),
         ("articles", "copy_of", "VARCHAR(64)"),
@@ -35,6 +35,7 @@ def _resolution(conn: Connection) -> None:
     ):
         conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
     schema.judgements.create(conn)
+    schema.kb_entries.create(conn)
     new_indexes = {"ix_entities_canonical_id", "ix_events_cluster_id", "ix_entity_aliases_match_key"}
     for table in (schema.entities, schema.events, schema.entity_aliases):
         for index in table.indexes:

@@ -230,5 +230,17 @@ judgements = Table(
 Index("ix_judgements_left_id", judgements.c.left_id)
 Index("ix_judgements_right_id", judgements.c.right_id)
 
+# Known actors a user imported (``backchannel kb import``), in the gazetteer's own format (JSON);
+# they extend the packaged gazetteer for every ingest into this store.
+kb_entries = Table(
+    "kb_entries",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("entry", Text, nullable=False),
+    Column("source", Text),
+    Column("imported_at", DateTime, nullable=False),
+)
+
 # The tables that hold data, in an order where every foreign key points backwards.
-DATA_TABLES = (articles, entities, entity_aliases, mentions, events, event_participants, relations, times, judgements)
+DATA_TABLES = (articles, entities, entity_aliases, mentions, events, event_participants, relations, times, judgements,
+               kb_entries)

@@ -26,6 +26,7 @@ from .schema import (
     event_participants,
     events,
     judgements,
+    kb_entries,
     mentions,
     relations,
 )
@@ -146,6 +147,16 @@ class View:
             canonical = _canonical(conn, ids - {None})
         out = [_relation_dict(row, canonical) for row in rows]
         return sorted(out, key=_by_time)
+
+    # -- known actors ---------------------------------------------------------------------
+
+    def kb_entries(self) -> list[dict]:
+        """The known actors imported into this store, in the gazetteer's format, by name."""
+        import json  # noqa: PLC0415
+
+        with self._connect() as conn:
+            rows = conn.execute(select(kb_entries.c.entry).order_by(kb_entries.c.name)).scalars().all()
+        return [json.loads(r) for r in rows]
 
     # -- judgements -----------------------------------------------------------------------
 

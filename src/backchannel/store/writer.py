@@ -15,7 +15,7 @@ from ..errors import StoreError
 from ..ids import match_key, name_key
 from ..model import Entity, EntityRef, Event, Extraction, Relation, TimeSpan
 from . import clusters, linking
-from .schema import articles, entities, entity_aliases, event_participants, events, mentions, relations, times
+from .schema import articles, entities, entity_aliases, event_participants, events, kb_entries, mentions, relations, times
 
 
 def kind_rank(kind: str | None) -> int:
@@ -115,6 +115,27 @@ class Writer:
         ids = [clusters.judge(self._conn, what, item, other, False, author, 1.0, reason) for other in group if other != item]
         clusters.rebuild(self._conn)
         return ids
+
+    # -- known actors ---------------------------------------------------------------------
+
+    def put_kb_entries(self, found: list[dict], source: str) -> tuple[int, int]:
+        """Store imported known actors by name; returns (new, changed). The same entry again is no change."""
+        import json  # noqa: PLC0415
+
+        new = changed = 0
+        for entry in found:
+            text = json.dumps(entry, sort_keys=True, ensure_ascii=False)
+            stored = self._conn.execute(select(kb_entries.c.entry).where(kb_entries.c.name == entry["name"])).scalar()
+            if stored == text:
+                continue
+            values = {"entry": text, "source": source, "imported_at": clusters.now()}
+            if stored is None:
+                self._conn.execute(kb_entries.insert().values(name=entry["name"], **values))
+                new += 1
+            else:
+                self._conn.execute(kb_entries.update().where(kb_entries.c.name == entry["name"]).values(**values))
+                changed += 1
+        return new, changed
 
     # -- one table at a time -------------------------------------------------------------
 

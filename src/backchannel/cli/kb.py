@@ -1,0 +1,67 @@
+"""``backchannel kb import FILE...``: add known actors (gazetteer YAML or FollowTheMoney JSON)."""
+
+from __future__ import annotations
+
+import click
+
+from .. import ontology
+from ..errors import BackchannelError
+from ..resolve.kb import read_kb
+from .options import db_option, json_option, store_for
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(kb)
+
+
+@click.group()
+def kb() -> None:
+    """Known actors this store resolves names to, beyond the packaged gazetteer."""
+
+
+@kb.command("import")
+@click.argument("paths", nargs=-1, required=True, metavar="FILE...")
+@db_option
+@json_option
+def import_(paths, db, as_json) -> None:
+    """Import known actors from gazetteer-format YAML or FollowTheMoney JSON (lines or an array).
+
+    An entry with a packaged actor's name adds aliases and roles to it; a new name is a new actor.
+    Articles ingested afterwards resolve these names; importing the same file again changes nothing.
+    """
+    store = store_for(db)
+    stored = store.view().kb_entries()
+    totals = {"read": 0, "new": 0, "changed": 0, "failed": 0, "failures": []}
+    for path in paths:
+        try:
+            found = read_kb(path)
+        except BackchannelError as exc:
+            totals["failed"] += 1
+            totals["failures"].append(str(exc))
+            continue
+        totals["read"] += len(found.entries) + len(found.problems)
+        totals["failed"] += len(found.problems)
+        totals["failures"] += found.problems
+        good = []
+        for entry in found.entries:
+            try:  # the whole gazetteer must still hold together (parents named, roles dated)
+                ontology.use_extra_entries([*stored, *good, entry])
+                good.append(entry)
+            except BackchannelError as exc:
+                totals["failed"] += 1
+                totals["failures"].append(f"{path}: {entry['name']}: {exc}")
+        with store.writer() as w:
+            new, changed = w.put_kb_entries(good, source=path)
+        stored += good
+        totals["new"] += new
+        totals["changed"] += changed
+    if as_json:
+        import json  # noqa: PLC0415
+
+        click.echo(json.dumps(totals, ensure_ascii=False))
+    else:
+        for line in totals["failures"]:
+            click.echo(f"error: {line}", err=True)
+        click.echo(f"read {totals['read']}, new {totals['new']}, changed {totals['changed']}, failed {totals['failed']}")
+    if totals["failed"]:
+        raise click.exceptions.Exit(1)
