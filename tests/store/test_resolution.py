@@ -142,7 +142,7 @@ def test_a_version_1_database_is_migrated(tmp_path):
     engine = sa.create_engine(f"sqlite:///{path}")
     old = sa.MetaData()
     for table in metadata.sorted_tables:  # the version 1 tables: today's without the version 2 columns
-        if table.name == "judgements":
+        if table.name in ("judgements", "kb_entries"):
             continue
         cols = [c._copy() for c in table.columns if c.name not in ("fingerprint", "copy_of", "canonical_id", "cluster_id", "match_key")]
         sa.Table(table.name, old, *cols)

@@ -204,4 +204,5 @@ def test_article_ids_and_counts(filled):
         "relations": 1,
         "times": 3,
         "judgements": 0,
+        "kb_entries": 0,
     }
