@@ -170,3 +170,49 @@ def test_show_names_the_first_report_and_who_repeated_it(tmp_path, extract_artic
     out = CliRunner().invoke(cli, ["show", "Bezos", "--db", str(path)]).output
     assert "first reported by Wire A, 2025-06-26 (+1 reports, 1 sources)" in out
     assert "repeated by Site B (2025-06-26)" in out
+
+
+@pytest.fixture(scope="module")
+def seed_demo_db(tmp_path_factory, extract_article):
+    """The demo corpus, the founding article, and a copy of it under another outlet."""
+    import json as _json
+    from pathlib import Path
+
+    from tests.conftest import SEED
+
+    if not SEED.exists():
+        pytest.skip("../shared/seeds is absent (a fresh clone has none)")
+    demo = Path(__file__).resolve().parents[2] / "src" / "backchannel" / "demo" / "articles.jsonl"
+    seed = SEED.read_text(encoding="utf-8")
+    copy = seed.replace("in recent weeks", "in the past few weeks").replace("according to", "as reported in")
+    s = open_store(str(tmp_path_factory.mktemp("seed") / "seed.db"))
+    rows = [_json.loads(line) for line in demo.read_text(encoding="utf-8").splitlines() if line.strip()]
+    add(s, *(extract_article(r["text"], r["outlet"], r["published"]) for r in rows))
+    add(s, extract_article(seed, "Wire A"), extract_article(copy, "Site B"))
+    yield s
+    s.close()
+
+
+def test_seed_copy_and_demo_reports_of_the_june_calls_are_one_event(seed_demo_db):
+    found = [e for e in seed_demo_db.view().events(type="CONSULT")
+             if {a["name"] for a in e["actors"]} == {"Jeff Bezos"} and {r["name"] for r in e["recipients"]} == {"Donald Trump"}]
+    assert len(found) == 1
+    (e,) = found
+    outlets = [ev["outlet"] for ev in e["evidence"]]
+    assert {"Wire A", "Site B", "Backchannel sample"} <= set(outlets)
+    # the copy is the same source as the original; the demo articles are one outlet
+    assert e["independent_sources"] == 2 and e["reports"] == len(outlets)
+
+
+def test_seed_and_demo_give_one_entity_per_actor(seed_demo_db):
+    from backchannel.ids import match_key
+
+    rows = seed_demo_db.view().entities()
+    keys = {}
+    for r in rows:
+        for alias in r["aliases"]:
+            k = (r["kind"] == "Person", match_key(alias, r["kind"]))
+            assert keys.setdefault(k, r["id"]) == r["id"], (alias, r["name"])
+    names = [r["name"] for r in rows]
+    for actor in ("Jeff Bezos", "Donald Trump", "Elon Musk", "Blue Origin", "SpaceX", "NASA", "Department of Defense"):
+        assert names.count(actor) == 1, actor

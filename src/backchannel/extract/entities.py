@@ -170,6 +170,12 @@ def find_entities(doc: Doc) -> DocEntities:
             continue  # "AI" as a GPE is the small model's confusion
         if entry and entry.kind == "PublicBody" and len(ent) == 1 and _named_before(ent):
             continue  # "Blair House", "the Royal Navy": another house or navy than the gazetteer's
+        if not entry and ent.label_ == "ORG" and ent.end < len(doc) and doc[ent.end].lower_ in DEPARTMENT_TITLES:
+            # "Transportation Secretary Sean Duffy": the department of the title, when the gazetteer has it
+            entry = gaz.lookup(f"Department of {name}")
+            if entry is None:
+                continue
+            canonical, kind = entry.name, entry.kind
         span = ent
         if ent[0].lower_ == "the":
             span = ent[1:]
@@ -192,6 +198,9 @@ def _national_governments(doc: Doc, table: DocEntities) -> None:
         name = f"{nat[0].text} government"
         entry = gaz.lookup(name)
         table.add(entry.name if entry else name, entry.kind if entry else "PublicBody", doc[nat[0].i : tok.i + 1], "name")
+
+
+DEPARTMENT_TITLES = {"secretary", "minister", "undersecretary"}
 
 
 def _named_before(ent: Span) -> bool:
