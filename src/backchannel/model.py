@@ -112,6 +112,8 @@ class Event:
     modality: str
     sourcing: Sourcing
     evidence: Evidence
+    amount: float | None = None  # USD, when the report gives one ("a $2.9 billion contract", a record)
+    record: str | None = None  # the public record's own identifier, for an event read from a record
 
 
 @dataclass(frozen=True)

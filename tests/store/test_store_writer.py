@@ -48,6 +48,8 @@ def test_event_round_trip_every_field(store):
         "count": 2,
         "negated": False,
         "modality": "actual",
+        "amount": None,
+        "record": None,
         "sourcing": {"status": "attributed", "source": "a report", "cue": "according to"},
         "evidence": [
             {

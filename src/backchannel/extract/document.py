@@ -16,6 +16,7 @@ from .. import __version__
 from ..ids import make_id
 from ..model import Article, Event, Evidence, Extraction, Relation, Sourcing, TimeSpan
 from . import coref, syntax
+from .amounts import amount_near
 from .entities import DocEntities, find_entities
 from .events import EventFinder, RawEvent
 from .relations import RawRelation, find_relations
@@ -25,6 +26,8 @@ from .timex import find_times
 log = logging.getLogger(__name__)
 EXTRACTOR = f"backchannel-rules/{__version__}"
 FUTURE_AUX = {"will", "shall", "'ll"}
+# Event types whose reports carry an amount of money worth keeping ("a $2.9 billion contract").
+MONEY_TYPES = {"CONTRACT_AWARD", "CONTRACT_BID", "DONATE", "AID", "LOBBY", "SANCTION"}
 
 
 PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "due", "aim", "intend", "hope", "want", "prepare", "slate"}
@@ -146,6 +149,7 @@ class DocumentExtractor:
             modality=raw.modality,
             sourcing=sourcing,
             evidence=self.evidence(sent, raw.trigger),
+            amount=amount_near(raw.trigger, raw.anchors) if raw.type in MONEY_TYPES else None,
         )
 
     def relations(self) -> list[Relation]:

@@ -400,6 +400,9 @@ class EventFinder(ParticipantReader):
         ) and not any(c.dep_ == "dobj" and c.ent_type_ != "MONEY" for c in head.head.children):
             # not "hosting an official under sanctions"; but "proposed $633,009 in civil penalties"
             light = head.head  # "came under fire from", "entered into talks with"
+        elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.ent_type_ == "MONEY" and head.head.dep_ == "dobj" \
+                and head.head.head.lemma_ in self.ont.light_verbs:
+            light = head.head.head  # "proposed $633,009 in civil penalties against SpaceX"
         took_part = head.head.lemma_ == "take" and any(c.lower_ == "part" for c in head.head.children)
         if spec.type == "CONSULT" and noun.dep_ == "pobj" and head.lower_ == "in" and (
             took_part or head.head.lemma_ in ("part", "participate")

@@ -71,6 +71,8 @@ def event_dict(e: Event, extraction: Extraction) -> dict:
         "count": e.count,
         "negated": e.negated,
         "modality": e.modality,
+        "amount": e.amount,
+        "record": e.record,
         "sourcing": sourcing_dict(e.sourcing),
         "evidence": [evidence_dict(e.evidence, extraction)],
     }

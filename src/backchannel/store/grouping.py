@@ -32,6 +32,8 @@ def group_reports(reports: list[dict]) -> list[dict]:
             for key in ("start", "end", "time_text", "time_value", "granularity"):
                 event[key] = best[key]
         event["count"] = max((r["count"] for r in members if r["count"]), default=lead["count"])
+        if event.get("amount") is None:  # a later report may give the amount the first leaves out
+            event["amount"] = next((r["amount"] for r in members if r.get("amount") is not None), None)
         out.append(event)
     return out
 

@@ -25,13 +25,16 @@ def _create_all(conn: Connection) -> None:
 
 
 def _resolution(conn: Connection) -> None:
-    """Version 2: judgements, entity and event clusters, article fingerprints, imported known actors."""
+    """Version 2: judgements, entity and event clusters, article fingerprints, imported known actors,
+    amounts and record ids of events."""
     for table, column, sql_type in (
         ("articles", "fingerprint", "BIGINT"),
         ("articles", "copy_of", "VARCHAR(64)"),
         ("entities", "canonical_id", "VARCHAR(64)"),
         ("events", "cluster_id", "VARCHAR(64)"),
         ("entity_aliases", "match_key", "TEXT"),
+        ("events", "amount", "DOUBLE PRECISION" if conn.dialect.name == "postgresql" else "FLOAT"),
+        ("events", "record_id", "TEXT"),
     ):
         conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
     schema.judgements.create(conn)

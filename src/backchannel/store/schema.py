@@ -143,6 +143,8 @@ events = Table(
     Column("count", Integer),
     Column("negated", Boolean(create_constraint=True, name="negated"), nullable=False),
     Column("modality", String(16), nullable=False),
+    Column("amount", Float),  # USD
+    Column("record_id", Text),  # the public record's identifier, for an event read from a record
     *provenance_columns(),
     # The first report of the real-world event this report was judged to report (NULL: itself).
     # Derived from the judgements table and rebuilt from it (store/clusters.py).

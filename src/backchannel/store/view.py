@@ -378,6 +378,8 @@ def _event_dict(row, roles: dict[str, list[dict]]) -> dict:
         "count": row.count,
         "negated": bool(row.negated),
         "modality": row.modality,
+        "amount": row.amount,
+        "record": row.record_id,
         "sourcing": _sourcing(row),
         "evidence": _evidence(row, report=True),
     }

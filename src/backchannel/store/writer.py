@@ -251,6 +251,8 @@ class Writer:
                     "count": ev.count,
                     "negated": bool(ev.negated),
                     "modality": ev.modality,
+                    "amount": ev.amount,
+                    "record_id": ev.record,
                     **_sourcing(ev),
                     **_evidence(ev),
                 }
