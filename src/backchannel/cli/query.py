@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..analysis.influence import DOUBTFUL, lobbying_totals, totals
 from . import render
 from .options import date_arg, db_option, json_option, store_for
 
@@ -58,14 +59,20 @@ def show(name, db, as_json) -> None:
     entity = view.find_entity(name)
     rels = view.relations(entity=entity["id"])
     evts = view.events(entity=entity["id"])
+    members = {entity["id"]}
+    awards = totals([e for e in evts if e["type"] == "CONTRACT_AWARD" and {r["id"] for r in e["recipients"]} & members
+                     and not e["negated"] and e["modality"] == "actual" and e["sourcing"]["status"] not in DOUBTFUL])
+    lobbying = lobbying_totals([e for e in evts if e["type"] == "LOBBY" and {r["id"] for r in e["actors"]} & members])
     if as_json:
-        render.print_json_lines([{**entity, "relations": rels, "events": evts}])
+        render.print_json_lines([{**entity, "awards": awards, "lobbying": lobbying, "relations": rels, "events": evts}])
         return
     out = render.console()
     out.print(f"[bold]{entity['name']}[/bold] ({entity['kind']}), {entity['mentions']} mentions", highlight=False)
     others = [a for a in entity["aliases"] if a != entity["name"]]
     if others:
         out.print("also written: " + "; ".join(others), highlight=False)
+    out.print(f"awards received: {render.award_totals(awards)}", highlight=False)
+    out.print(f"lobbying: {render.lobbying_totals(lobbying)}", highlight=False)
     if rels:
         out.print("\n[bold]relations[/bold]")
         for line in render.grouped_relations(rels):

@@ -130,3 +130,24 @@ def grouped_relations(rows: list[dict]) -> list[str]:
         count = f"{len(reports)} reports" if len(reports) > 1 else source_of(reports[0])
         lines.append(f"  {subject} {type_} {object_}  [dim]{'/'.join(statuses)}; {count}{first}[/dim]")
     return lines
+
+
+def money(amount: float | None) -> str:
+    """$2.9 billion, $633,009."""
+    if amount is None:
+        return "?"
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(amount) >= scale:
+            return f"${amount / scale:,.1f} {word}".replace(".0 ", " ")
+    return f"${amount:,.0f}"
+
+
+def award_totals(t: dict) -> str:
+    return f"{t['count']} ({money(t['total'])} in all)" if t["count"] else "none"
+
+
+def lobbying_totals(t: dict) -> str:
+    if not t["reports"]:
+        return "none"
+    bodies = ", ".join(t["bodies"][:6]) + (f" and {len(t['bodies']) - 6} more" if len(t["bodies"]) > 6 else "")
+    return f"{t['filings']} filings, {t['reports']} reports ({money(t['total'])} in all); bodies lobbied: {bodies or '-'}"

@@ -35,6 +35,8 @@ COPY_RATIO = 90
 COPY_WINDOW = timedelta(days=7)
 # A report without a date of its own happened at most this long before it was published.
 UNDATED_REACH = timedelta(days=31)
+# An award told again with the same amount is the same award if the reports are this close.
+SAME_AWARD_DAYS = 365
 
 
 def fingerprint(text: str) -> int:
@@ -148,6 +150,16 @@ def _window(start: date | None, end: date | None, published: date | None) -> tup
     return None
 
 
+def _same_amount(event: Event, row, published: date | None) -> bool:
+    """Two reports of an award to the same parties for the same amount within a year are one award,
+    even when the later one does not say when it was made ("gave Blue Origin $2.4 billion")."""
+    if event.type != "CONTRACT_AWARD" or not event.amount or not row.amount:
+        return False
+    close = abs(event.amount - row.amount) <= 0.02 * max(event.amount, row.amount)
+    near = published is None or row.published is None or abs((published - row.published).days) <= SAME_AWARD_DAYS
+    return close and near
+
+
 def _link_event(conn: Connection, event: Event, published: date | None) -> None:
     mine = _sides(conn, [event.id])[event.id]
     if not (mine[0] | mine[1]):
@@ -160,7 +172,7 @@ def _link_event(conn: Connection, event: Event, published: date | None) -> None:
     t = event.time
     query = (
         select(events.c.id, events.c.cluster_id, events.c.negated, events.c.modality, events.c.mode, events.c.start_date,
-               events.c.end_date, events.c.sentence, articles.c.published)
+               events.c.end_date, events.c.sentence, events.c.amount, articles.c.published)
         .join(articles, articles.c.id == events.c.article_id)
         .where(
             events.c.type == event.type,
@@ -179,7 +191,8 @@ def _link_event(conn: Connection, event: Event, published: date | None) -> None:
         mutual = event.type in ("CONSULT", "COOPERATE", "AGREE") and event.mode != "visit"
         same_sides = theirs == mine or (mutual and (theirs[0] | theirs[1]) == (mine[0] | mine[1]))
         there = _window(r.start_date, r.end_date, r.published)
-        if same_sides and here and there and here[0] <= there[1] and there[0] <= here[1]:
+        overlap = bool(here and there and here[0] <= there[1] and there[0] <= here[1])
+        if same_sides and (overlap or _same_amount(event, r, published)):
             matches.append(r)
     # the article already has a report in a cluster only if it judged the two acts distinct
     taken = set(conn.execute(

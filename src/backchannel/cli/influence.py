@@ -1,0 +1,51 @@
+"""``backchannel influence NAME``: an entity's dealings with government and its awards, on one timeline."""
+
+from __future__ import annotations
+
+import click
+
+from ..analysis import influence as run
+from . import render
+from .options import db_option, json_option, store_for
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(influence)
+
+
+@click.command()
+@click.argument("name")
+@click.option("--window", default=180, show_default=True, metavar="DAYS",
+              help="Flag contacts this many days or fewer before an award.")
+@db_option
+@json_option
+def influence(name, window, db, as_json) -> None:
+    """One dated timeline: the entity's (and its executives') contacts with government, lobbying and
+    donations, and its contract awards; contacts shortly before an award are flagged."""
+    if window < 0:
+        raise click.BadParameter("the window is a number of days, 0 or more", param_hint="--window")
+    result = run(store_for(db).view(), name, window=window)
+    if as_json:
+        render.print_json_lines([result])
+        return
+    out = render.console()
+    e = result["entity"]
+    people = ", ".join(f"{m['name']} ({m['via'].replace('_of', '')})" for m in result["circle"][1:])
+    out.print(f"[bold]{e['name']}[/bold] ({e['kind']})" + (f", with {people}" if people else ""), highlight=False)
+    out.print(f"awards: {render.award_totals(result['awards'])}; lobbying: {render.lobbying_totals(result['lobbying'])}",
+              highlight=False)
+    out.print(f"\n[bold]timeline[/bold] ({len(result['timeline'])} items; flagged: contacts up to {window} days "
+              "before an award by the body contacted or its government)", highlight=False)
+    for line in result["timeline"]:
+        ev = line["event"]
+        mark = "[bold red]![/bold red]" if line["flags"] else " "
+        amount = f" {render.money(ev['amount'])}" if ev.get("amount") else ""
+        out.print(f"{mark} [bold]{render.when(ev):<22}[/bold] {line['kind']:<9} {render.event_line(ev)}{amount}  "
+                  f"[dim]{render.flags(ev)}[/dim]", highlight=False)
+        out.print(f"  {'':<22} {render.sourcing(ev)}; first reported by {render.source_of(ev)}", style="dim", highlight=False)
+        if ev.get("evidence"):
+            out.print(f"  {'':<22} \u201c{ev['evidence'][0]['sentence']}\u201d", style="italic dim", highlight=False)
+        for f in line["flags"]:
+            money = f", {render.money(f['amount'])}" if f.get("amount") else ""
+            out.print(f"  {'':<22} [red]{f['days_before']} days before the award of {f['award_date']} by "
+                      f"{', '.join(f['awarding'])}{money} ({f['why']})[/red]", highlight=False)
