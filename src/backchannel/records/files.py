@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ CSV = "CSV"
 
 _HEAD = 65536  # bytes looked at before reading: enough to see binary data and the format
 _CHUNK = 1 << 20
+_DECLARED = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
 
 _BOMS = (
     # UTF-32 first: its little-endian mark starts with the UTF-16 one.
@@ -56,6 +58,7 @@ def open_record_file(path: str | os.PathLike) -> Opened:
 
     Raises InputError (one line) for a missing file, a directory, an unreadable, empty, binary or
     non-UTF-8 file. A file is JSON when its content starts with '{' or '[', XML with '<', else CSV.
+    XML that declares another encoding in its prolog is left to the XML parser to decode.
     """
     path = os.fspath(path)
     if os.path.isdir(path):
@@ -68,6 +71,10 @@ def open_record_file(path: str | os.PathLike) -> Opened:
     except OSError as exc:
         raise InputError(f"{path}: cannot read the file ({exc.strerror}): check its permissions") from None
     codec = _codec(head, path)
+    if codec == "utf-8-sig":
+        _check_nul(head, path)
+        if _declares_other_encoding(head):
+            return Opened(path, codec, XML)  # the XML parser decodes it as declared
     text = _decode_head(head, codec, path)
     stripped = text.lstrip()
     if not stripped:
@@ -75,6 +82,18 @@ def open_record_file(path: str | os.PathLike) -> Opened:
     first = stripped[0]
     fmt = JSON if first in "{[" else XML if first == "<" else CSV
     return Opened(path, codec, fmt)
+
+
+def _declares_other_encoding(head: bytes) -> bool:
+    """True for XML whose prolog declares an encoding other than UTF-8 (ISO-8859-1, windows-1252)."""
+    start = head.removeprefix(codecs.BOM_UTF8).lstrip()
+    match = _DECLARED.match(start)
+    if not match:
+        return False
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name != "utf-8"
+    except LookupError:
+        return False  # an unknown encoding: the parser will say so
 
 
 def _codec(head: bytes, path: str) -> str:
@@ -87,11 +106,14 @@ def _codec(head: bytes, path: str) -> str:
     return "utf-8-sig"
 
 
-def _decode_head(head: bytes, codec: str, path: str) -> str:
-    if codec == "utf-8-sig" and b"\x00" in head:
+def _check_nul(head: bytes, path: str) -> None:
+    if b"\x00" in head:
         if _looks_like_utf16(head):
             raise InputError(f"{path}: UTF-16 text without a byte-order mark: re-save the file as UTF-8")
         raise InputError(f"{path}: binary file (NUL bytes): give a UTF-8 CSV, JSON or XML file")
+
+
+def _decode_head(head: bytes, codec: str, path: str) -> str:
     decoder = codecs.getincrementaldecoder(codec)()
     try:
         # final=False: the head may end inside a multi-byte character.
