@@ -189,3 +189,23 @@ def test_an_award_gets_one_key_from_every_usaspending_format(read):
         keys |= {r.award_id for r in read("usaspending", name)[0] if r.piid == "80TEST21C0001"}
     keys |= {r.award_id for r in read("usaspending", "usaspending_transactions.json")[0]}
     assert keys == {HLS_KEY}
+
+
+def test_grants_are_reported_not_read(write):
+    from backchannel.records import read_records
+
+    search = {
+        "results": [
+            {
+                "Award ID": "80NSSC24K0001",
+                "Recipient Name": "THE UNIVERSITY OF IOWA",
+                "Award Amount": 500000.0,
+                "Awarding Agency": NASA,
+                "generated_internal_id": "ASST_NON_80NSSC24K0001_8000",
+            }
+        ]
+    }
+    import json
+
+    [problem] = read_records("usaspending", write("grants.json", json.dumps(search)))
+    assert problem.reason == "ASST_NON_80NSSC24K0001_8000 is a grant or other assistance award, not a contract: skipped"

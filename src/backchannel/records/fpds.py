@@ -23,7 +23,8 @@ from backchannel.records.model import AWARD, TRANSACTION_LEVEL, BadValue, Record
 
 SOURCE = "FPDS"
 
-_AWARDS = {"award": False, "OtherTransactionAward": False, "IDV": True, "OtherTransactionIDV": True}  # name -> is an IDV
+# The content elements that are awards, and whether each is an IDV (its key is CONT_IDV_...).
+_AWARDS = {"award": False, "OtherTransactionAward": False, "IDV": True, "OtherTransactionIDV": True}
 
 
 def read_fpds(path: str | os.PathLike) -> Iterator[Record | RecordProblem]:
@@ -34,7 +35,8 @@ def read_fpds(path: str | os.PathLike) -> Iterator[Record | RecordProblem]:
     root = parse_xml(opened)
     if local_name(root.tag) != "feed":
         raise InputError(
-            f"{opened.path}: not an FPDS ATOM feed: expected <feed> with <entry> elements, found <{local_name(root.tag)}>"
+            f"{opened.path}: not an FPDS ATOM feed: expected <feed> with <entry> elements, "
+            f"found <{local_name(root.tag)}>"
         )
     entries = [child for child in root if local_name(child.tag) == "entry"]
     return _entries(entries, opened.path)
@@ -71,10 +73,11 @@ def _find(element: ET.Element, name: str) -> ET.Element | None:
 
 
 def _entry(entry: ET.Element, location: str) -> Record:
-    content = _child(entry, "content")
-    award = next((child for child in content if local_name(child.tag) in _AWARDS), None) if content is not None else None
+    holder = _child(entry, "content")
+    content = [] if holder is None else list(holder)
+    award = next((child for child in content if local_name(child.tag) in _AWARDS), None)
     if award is None:
-        found = ", ".join(f"<{local_name(child.tag)}>" for child in (content if content is not None else [])) or "nothing"
+        found = ", ".join(f"<{local_name(child.tag)}>" for child in content) or "nothing"
         raise BadValue(f"the entry holds no FPDS award or IDV (found {found}): skipped")
     is_idv = _AWARDS[local_name(award.tag)]
     own, referenced = _identifiers(award)
@@ -105,14 +108,18 @@ def _entry(entry: ET.Element, location: str) -> Record:
         parent_piid=parent_piid,
         date=v.day(_text(_path(award, "relevantContractDates", "signedDate")), "signedDate"),
         amount=v.amount(_text(_path(award, "dollarValues", "obligatedAmount")), "obligatedAmount"),
-        award_total=v.amount(_text(_path(award, "totalDollarValues", "totalObligatedAmount")), "totalObligatedAmount"),
+        award_total=v.amount(
+            _text(_path(award, "totalDollarValues", "totalObligatedAmount")), "totalObligatedAmount"
+        ),
         potential_value=v.amount(
             _text(_path(award, "totalDollarValues", "totalBaseAndAllOptionsValue")), "totalBaseAndAllOptionsValue"
         ),
         awarding_body=body,
         awarding_sub_body=sub_body,
         recipient=vendor,
-        recipient_parent=_text(_find(award, "ultimateParentUEIName")) or _text(_find(award, "globalParentDUNSName")),
+        # The parent's name under SAM's UEI (since 2022), else under the older DUNS block.
+        recipient_parent=_text(_find(award, "ultimateParentUEIName"))
+        or _text(_find(award, "globalParentDUNSName")),
         record_type=(v.text(action.get("description")) if action is not None else None) or local_name(award.tag),
         description=v.short(_text(_path(award, "contractData", "descriptionOfContractRequirement"))),
         naics=_text(_path(award, "productOrServiceInformation", "principalNAICSCode")),
@@ -150,7 +157,9 @@ def _agencies(award: ET.Element, own: ET.Element | None) -> tuple[str, str | Non
     agency = agency or (v.text(agency_id.get("name")) if agency_id is not None else None)
     body = department or agency
     if body is None:
-        raise BadValue("no contracting agency (contractingOfficeAgencyID): the entry is incomplete; check the feed")
+        raise BadValue(
+            "no contracting agency (contractingOfficeAgencyID): the entry is incomplete; check the feed"
+        )
     return body, agency
 
 

@@ -8,7 +8,7 @@ lobbying for itself) keeps its name as both registrant and client.
 The amount is what the filing reports: a lobbying firm's income from the client, or a self-filer's
 lobbying expenses. The bulk XML already gives the one that applies (``Amount``); the API gives
 both fields, and we take income for a firm and expenses for a self-filer. A filing that reports
-neither (registrations, "no activity" reports, amounts under $5,000) has amount None.
+neither (registrations, "no activity" reports, reports ticking "less than $5,000") has amount None.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from datetime import date
 
 from backchannel.errors import InputError
 from backchannel.records import values as v
-from backchannel.records.files import XML, local_name, open_record_file, parse_json, parse_xml
+from backchannel.records.files import JSON, XML, local_name, open_record_file, parse_json, parse_xml
 from backchannel.records.model import LOBBYING, BadValue, Record, RecordProblem
 
 SOURCE = "Senate LDA"
@@ -48,19 +48,23 @@ def read_lda(path: str | os.PathLike) -> Iterator[Record | RecordProblem]:
             )
         filings = [child for child in root if local_name(child.tag) == "Filing"]
         return _each(_xml_filing, filings, opened.path)
-    if opened.format != "JSON":
-        raise InputError(f"{opened.path}: not an LDA file: expected <PublicFilings> XML or LDA API JSON, found CSV")
+    if opened.format != JSON:
+        raise InputError(
+            f"{opened.path}: not an LDA file: expected <PublicFilings> XML or LDA API JSON, found CSV"
+        )
     data = parse_json(opened)
     if isinstance(data, dict) and "filing_uuid" in data:
         filings = [data]  # /api/v1/filings/<uuid>/ answers with one filing
     elif isinstance(data, dict) and isinstance(data.get("results"), list):
         filings = data["results"]
     elif isinstance(data, list):
-        filings = data  # pages of results saved together
+        filings = data  # filings gathered from several pages into one list
     else:
         raise InputError(f"{opened.path}: not an LDA API response: {_EXPECTED_JSON}")
     if filings and not any(isinstance(item, dict) and "filing_uuid" in item for item in filings):
-        raise InputError(f"{opened.path}: not an LDA API response: no result has a filing_uuid; {_EXPECTED_JSON}")
+        raise InputError(
+            f"{opened.path}: not an LDA API response: no result has a filing_uuid; {_EXPECTED_JSON}"
+        )
     return _each(_api_filing, filings, opened.path)
 
 
@@ -144,9 +148,16 @@ def _xml_filing(filing: ET.Element, location: str) -> Record:
         period=period,
         period_start=start,
         period_end=end,
-        # The bulk XML gives no link; its filing ID is the UUID the LDA website files the filing under.
-        url=f"https://lda.senate.gov/filings/public/filing/{filing_id.lower()}/print/" if _UUID.match(filing_id) else None,
+        url=_filing_url(filing_id),
     )
+
+
+def _filing_url(filing_id: str) -> str | None:
+    """The filing's page on lda.senate.gov. The bulk XML gives no link, but its filing ID is the
+    UUID the site (and the API's filing_document_url) files the filing under."""
+    if not _UUID.match(filing_id):
+        return None
+    return f"https://lda.senate.gov/filings/public/filing/{filing_id.lower()}/print/"
 
 
 def _find(filing: ET.Element, name: str) -> ET.Element | None:
@@ -182,13 +193,16 @@ def _api_filing(filing: dict, location: str) -> Record:
         record_id=filing_id,
         location=location,
         date=v.day(filing.get("dt_posted"), "dt_posted") or end,
-        amount=(expenses if expenses is not None else income) if self_filer else (income if income is not None else expenses),
+        amount=_first_given(expenses, income) if self_filer else _first_given(income, expenses),
         record_type=v.text(filing.get("filing_type_display")) or v.text(filing.get("filing_type")),
         registrant=registrant,
         client=client,
         self_filer=self_filer,
         bodies_lobbied=v.unique(
-            entity.get("name") for a in activities for entity in a.get("government_entities") or [] if isinstance(entity, dict)
+            entity.get("name")
+            for a in activities
+            for entity in a.get("government_entities") or []
+            if isinstance(entity, dict)
         ),
         issues=v.unique(a.get("general_issue_code_display") or a.get("general_issue_code") for a in activities),
         lobbyists=v.unique(_lobbyist_name(entry) for a in activities for entry in a.get("lobbyists") or []),
@@ -205,4 +219,10 @@ def _lobbyist_name(entry: object) -> str | None:
     person = entry.get("lobbyist") if isinstance(entry, dict) else None
     if not isinstance(person, dict):
         return None
-    return v.text(" ".join(part for part in (v.text(person.get("first_name")), v.text(person.get("last_name"))) if part))
+    parts = (v.text(person.get("first_name")), v.text(person.get("last_name")))
+    return v.text(" ".join(part for part in parts if part))
+
+
+def _first_given(preferred: float | None, other: float | None) -> float | None:
+    # A filing reports one of income and expenses; take the other only when the expected one is absent.
+    return preferred if preferred is not None else other

@@ -15,7 +15,7 @@ LOBBYING = "lobbying"
 
 # Award records come at two levels, and their amounts must never be added together.
 AWARD_LEVEL = "award"  # a whole award: amount is its total obligation
-TRANSACTION_LEVEL = "transaction"  # one action on an award (base or modification): amount is that action's obligation
+TRANSACTION_LEVEL = "transaction"  # one action (base or modification): amount is that action's obligation
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -30,7 +30,9 @@ class Record:
     source: str  # "USAspending", "FPDS", "Senate LDA"
     record_id: str  # the record's own key: USAspending award/transaction id, FPDS transaction key, LDA filing ID
     location: str  # "path: record 12" / "path: line 40", for messages and provenance
-    date: date | None = None  # awards: action or signing date; lobbying: the day the filing was received/posted
+    # Awards: the action's date, or the award's signing (else start) date; lobbying: the day the filing
+    # was received (XML) or posted (API), else the last day of its period.
+    date: date | None = None
     amount: float | None = None  # awards: obligation (see level); lobbying: income, or expenses for a self-filer
     record_type: str | None = None  # as written: "DEFINITIVE CONTRACT", "DELIVERY ORDER", "THIRD QUARTER REPORT"
     description: str | None = None  # award description / specific lobbying issues, shortened
@@ -41,7 +43,9 @@ class Record:
     awarding_sub_body: str | None = None  # awarding sub-agency, as written (may equal the agency)
     recipient: str | None = None  # recipient / vendor name as written
     recipient_parent: str | None = None  # the recipient's parent company, when the data names one
-    award_id: str | None = None  # USAspending's award key (CONT_AWD_.../CONT_IDV_...): joins an award's records across files and sources
+    # USAspending's award key (CONT_AWD_.../CONT_IDV_...), built the same way for FPDS and CSV rows:
+    # it joins the records of one award across files and sources.
+    award_id: str | None = None
     piid: str | None = None  # the contract number (same for every modification)
     modification: str | None = None  # modification number ("0" for the base award); None for award-level records
     parent_piid: str | None = None  # the IDV (indefinite-delivery vehicle) an order is placed under

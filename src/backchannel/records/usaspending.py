@@ -12,6 +12,8 @@ JSON responses handled, recognised by their keys:
   ``federal_action_obligation``...): one transaction-level record each. They name neither recipient
   nor agency; the award key is read from each transaction's own id, so they join to the award
   detail on ``award_id``. A transaction whose id carries no award key is reported as a problem;
+- grants and other assistance awards (keys starting ``ASST_``) are reported as problems, one per
+  record: the graph is about contracts;
 - recipient lists (``/api/v2/recipient/``, spending by category ``recipient``): totals per company,
   not awards. They give one RecordProblem for the whole file saying so, and no records.
 """
@@ -25,11 +27,13 @@ from backchannel.errors import InputError
 from backchannel.records import values as v
 from backchannel.records.files import CSV, JSON, XML, Opened, open_record_file, parse_json
 from backchannel.records.model import AWARD, AWARD_LEVEL, TRANSACTION_LEVEL, BadValue, Record, RecordProblem
+from backchannel.records.usaspending_csv import read_csv
 
 SOURCE = "USAspending"
 
 _EXPECTED = (
-    "expected an award detail (generated_unique_award_id) or a 'results' list of awards, IDV orders or transactions"
+    "expected an award detail (generated_unique_award_id) "
+    "or a 'results' list of awards, IDV orders or transactions"
 )
 
 
@@ -42,8 +46,6 @@ def read_usaspending(path: str | os.PathLike) -> Iterator[Record | RecordProblem
     if opened.format == XML:
         raise InputError(f"{opened.path}: not a USAspending file: this is XML; FPDS feeds are read as kind 'fpds'")
     if opened.format == CSV:
-        from backchannel.records.usaspending_csv import read_csv
-
         return read_csv(opened)
     return read_json(opened)
 
@@ -113,13 +115,28 @@ def _required(value: str | None, what: str) -> str:
     return value
 
 
+def _obj(value: object) -> dict:
+    """A nested object, or {} when it is absent or not an object, so a malformed record reads as
+    one with missing fields (a problem for that record) instead of stopping the file."""
+    return value if isinstance(value, dict) else {}
+
+
+def _contract_key(key: str | None) -> str | None:
+    """The award key, refusing grants and loans: the graph is about contracts, and assistance awards
+    (ASST_...) have no PIID, vendor or contracting office."""
+    if key and key.upper().startswith("ASST_"):
+        raise BadValue(f"{key} is a grant or other assistance award, not a contract: skipped")
+    return key
+
+
 def _award_detail(item: dict, location: str) -> Record:
     """/api/v2/awards/<id>/: the award with its latest totals."""
     key = _required(v.text(item.get("generated_unique_award_id")), "award id (generated_unique_award_id)")
-    recipient = item.get("recipient") or {}
-    agency = item.get("awarding_agency") or {}
-    contract = item.get("latest_transaction_contract_data") or {}
-    period = item.get("period_of_performance") or {}
+    key = _contract_key(key)
+    recipient = _obj(item.get("recipient"))
+    agency = _obj(item.get("awarding_agency"))
+    contract = _obj(item.get("latest_transaction_contract_data"))
+    period = _obj(item.get("period_of_performance"))
     return Record(
         kind=AWARD,
         source=SOURCE,
@@ -128,12 +145,12 @@ def _award_detail(item: dict, location: str) -> Record:
         level=AWARD_LEVEL,
         award_id=key,
         piid=v.text(item.get("piid")),
-        parent_piid=v.text((item.get("parent_award") or {}).get("piid")) or v.parent_of_award_key(key),
+        parent_piid=v.text(_obj(item.get("parent_award")).get("piid")) or v.parent_of_award_key(key),
         date=v.day(item.get("date_signed"), "date_signed") or v.day(period.get("start_date"), "start_date"),
         amount=v.amount(item.get("total_obligation"), "total_obligation"),
         potential_value=v.amount(item.get("base_and_all_options"), "base_and_all_options"),
-        awarding_body=_required(v.text((agency.get("toptier_agency") or {}).get("name")), "awarding agency"),
-        awarding_sub_body=v.text((agency.get("subtier_agency") or {}).get("name")),
+        awarding_body=_required(v.text(_obj(agency.get("toptier_agency")).get("name")), "awarding agency"),
+        awarding_sub_body=v.text(_obj(agency.get("subtier_agency")).get("name")),
         recipient=_required(v.text(recipient.get("recipient_name")), "recipient name"),
         recipient_parent=v.text(recipient.get("parent_recipient_name")),
         record_type=v.text(item.get("type_description")) or v.text(item.get("type")),
@@ -146,7 +163,7 @@ def _award_detail(item: dict, location: str) -> Record:
 
 def _search_result(item: dict, location: str) -> Record:
     """/api/v2/search/spending_by_award/: one row of the award search."""
-    key = v.text(item.get("generated_internal_id"))
+    key = _contract_key(v.text(item.get("generated_internal_id")))
     award_ref = _required(key or v.text(item.get("Award ID")), "award id (Award ID)")
     return Record(
         kind=AWARD,
@@ -158,7 +175,8 @@ def _search_result(item: dict, location: str) -> Record:
         piid=v.text(item.get("Award ID")),
         parent_piid=v.parent_of_award_key(key),
         # The search has no signing date; "Base Obligation Date" is the base award's, when asked for.
-        date=v.day(item.get("Base Obligation Date"), "Base Obligation Date") or v.day(item.get("Start Date"), "Start Date"),
+        date=v.day(item.get("Base Obligation Date"), "Base Obligation Date")
+        or v.day(item.get("Start Date"), "Start Date"),
         amount=v.amount(item.get("Award Amount"), "Award Amount"),
         awarding_body=_required(v.text(item.get("Awarding Agency")), "awarding agency (Awarding Agency)"),
         awarding_sub_body=v.text(item.get("Awarding Sub Agency")),
@@ -178,7 +196,7 @@ def _code(value: object) -> str | None:
 
 def _idv_order(item: dict, location: str) -> Record:
     """/api/v2/idvs/awards/: an order placed under an IDV. The list names no recipient."""
-    key = v.text(item.get("generated_unique_award_id"))
+    key = _contract_key(v.text(item.get("generated_unique_award_id")))
     piid = v.text(item.get("piid"))
     award_ref = _required(key or piid, "award id (generated_unique_award_id or piid)")
     return Record(
@@ -201,7 +219,7 @@ def _idv_order(item: dict, location: str) -> Record:
 
 def _transaction(item: dict, location: str) -> Record:
     """/api/v2/transactions/: one action on an award, tied to it through the award key in its id."""
-    tx_id = _required(v.text(item.get("id")), "transaction id")
+    tx_id = _contract_key(_required(v.text(item.get("id")), "transaction id"))
     parsed = v.award_key_of_transaction(tx_id)
     if parsed is None:
         raise BadValue(

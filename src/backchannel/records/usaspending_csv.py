@@ -191,7 +191,8 @@ def _legacy(row: dict, location: str) -> Record:
             or v.without_code(row.get("contractingofficeagencyid")),
             "maj_agency_cat",
         ),
-        awarding_sub_body=v.without_code(row.get("contractingofficeagencyid")) or v.without_code(row.get("agencyid")),
+        awarding_sub_body=v.without_code(row.get("contractingofficeagencyid"))
+        or v.without_code(row.get("agencyid")),
         recipient=_required(v.text(row.get("vendorname")), "vendorname"),
         # mod_parent is the legacy file's name for the vendor's parent company.
         recipient_parent=v.text(row.get("mod_parent")),

@@ -117,7 +117,9 @@ def unique(values: Iterable[object]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def award_key(piid: str, agency: str | None, parent_piid: str | None, parent_agency: str | None, idv: bool = False) -> str:
+def award_key(
+    piid: str, agency: str | None, parent_piid: str | None, parent_agency: str | None, idv: bool = False
+) -> str:
     """USAspending's key for a contract award (CONT_AWD_...) or an IDV (CONT_IDV_...).
 
     USAspending builds it from the FPDS fields, so the same award read from FPDS, from a USAspending
@@ -130,7 +132,12 @@ def award_key(piid: str, agency: str | None, parent_piid: str | None, parent_age
 
 
 def transaction_key(
-    agency: str | None, parent_agency: str | None, piid: str, modification: str | None, parent_piid: str | None, number: str | None
+    agency: str | None,
+    parent_agency: str | None,
+    piid: str,
+    modification: str | None,
+    parent_piid: str | None,
+    number: str | None,
 ) -> str:
     """USAspending's key for one contract action (CONT_TX_...), from the same FPDS fields."""
     parts = (agency, parent_agency, piid, modification, parent_piid, number)
