@@ -165,3 +165,23 @@ def test_missing_file_directory_and_unknown_kind(tmp_path):
     assert "no such file: check the path" in refused("lda", tmp_path / "nope.xml")
     assert "is a directory: give the record files inside it one by one" in refused("lda", tmp_path)
     assert "unknown record kind 'grants': use one of usaspending, fpds, lda" in refused("grants", tmp_path)
+
+
+def test_xml_declaring_an_unknown_encoding(write):
+    path = write("odd.xml", "<?xml version='1.0' encoding='xTF-8'?><PublicFilings/>")
+    assert "XML in an unknown encoding: xTF-8: re-save the file as UTF-8" in refused("lda", path)
+
+
+def test_nested_values_of_the_wrong_type_are_problems_not_crashes(write):
+    filing = {
+        "filing_uuid": "u1",
+        "registrant": {"name": "Capitol Orbit Strategies LLC"},
+        "client": {"name": "Example Launch Co."},
+        "lobbying_activities": True,
+        "income": [1],
+    }
+    [problem] = read_records("lda", write("odd.json", '{"results": [' + __import__("json").dumps(filing) + "]}"))
+    assert problem.reason == "income [1] is not an amount"
+    award = '{"generated_unique_award_id": "CONT_AWD_X_8000_-NONE-_-NONE-", "awarding_agency": 7, "recipient": "X"}'
+    [problem] = read_records("usaspending", write("odd.json", award))
+    assert problem.reason == "no awarding agency: the record is incomplete; check the download"

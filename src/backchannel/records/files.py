@@ -195,6 +195,8 @@ def parse_xml(opened: Opened) -> ET.Element:
         raise InputError(
             f"{opened.path}: malformed XML (line {line}, column {column}: {reason}): download the file again"
         ) from None
+    except LookupError as exc:  # the prolog names an encoding Python does not know
+        raise InputError(f"{opened.path}: XML in an {exc}: re-save the file as UTF-8") from None
 
 
 def local_name(tag: str) -> str:

@@ -186,7 +186,7 @@ def _api_filing(filing: dict, location: str) -> Record:
     period, start, end = period_of(
         year, filing.get("filing_period"), filing.get("filing_period_display"), filing.get("filing_type_display")
     )
-    activities = [a for a in filing.get("lobbying_activities") or [] if isinstance(a, dict)]
+    activities = [a for a in _items(filing.get("lobbying_activities")) if isinstance(a, dict)]
     return Record(
         kind=LOBBYING,
         source=SOURCE,
@@ -201,17 +201,23 @@ def _api_filing(filing: dict, location: str) -> Record:
         bodies_lobbied=v.unique(
             entity.get("name")
             for a in activities
-            for entity in a.get("government_entities") or []
+            for entity in _items(a.get("government_entities"))
             if isinstance(entity, dict)
         ),
         issues=v.unique(a.get("general_issue_code_display") or a.get("general_issue_code") for a in activities),
-        lobbyists=v.unique(_lobbyist_name(entry) for a in activities for entry in a.get("lobbyists") or []),
+        lobbyists=v.unique(_lobbyist_name(entry) for a in activities for entry in _items(a.get("lobbyists"))),
         description=v.short("; ".join(v.unique(a.get("description") for a in activities))),
         period=period,
         period_start=start,
         period_end=end,
         url=v.text(filing.get("filing_document_url")) or v.text(filing.get("url")),
     )
+
+
+def _items(value: object) -> list:
+    """A JSON list, or [] when the value is absent or not a list (a malformed filing reads as one
+    with nothing listed, rather than stopping the file)."""
+    return value if isinstance(value, list) else []
 
 
 def _lobbyist_name(entry: object) -> str | None:

@@ -59,7 +59,7 @@ def amount(value: object, field: str) -> float | None:
     """
     if value is None:
         return None
-    if isinstance(value, bool):
+    if isinstance(value, (bool, list, dict)):
         raise BadValue(f"{field} {value!r} is not an amount")
     if isinstance(value, (int, float)):
         number = float(value)
@@ -83,6 +83,8 @@ def day(value: object, field: str) -> date | None:
     The time and time zone of a timestamp are dropped: records are placed on days. Raises BadValue
     for a value that is no date, or an impossible one such as 2025-02-30.
     """
+    if isinstance(value, (list, dict)):
+        raise BadValue(f"{field} {value!r} is not a date")
     raw = text(value)
     if raw is None:
         return None
