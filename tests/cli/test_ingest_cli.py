@@ -378,7 +378,10 @@ def test_demo_ingests_and_summarises_then_adds_nothing(tmp_path):
     assert first.stdout.startswith(f"demo corpus: read {n}, new {n}, duplicate 0, failed 0")
     assert first.stderr == ""
     out = first.stdout
-    assert f"{n} articles" in out
+    assert "demo records: read 3, new 3, duplicate 0, failed 0" in out
+    assert f"{n + 3} articles" in out  # the news and the three records
+    assert "USAspending" in out  # the records sit on the same timelines as the news
+    assert "What contacts did Blue Origin have" in out and "days before the award of 2025-04-04" in out
     assert "entities by kind:" in out and "Person" in out and "Company" in out and "PublicBody" in out
     assert "events by type:" in out and "CONTRACT_AWARD" in out and "CONSULT" in out
     assert "Timeline:" in out
@@ -386,7 +389,7 @@ def test_demo_ingests_and_summarises_then_adds_nothing(tmp_path):
     assert "Backchannel sample" in out
 
     before_counts, before_rows = counts(db), dump(db)
-    assert before_counts["articles"] == n
+    assert before_counts["articles"] == n + 3
     second = ok("demo", "--db", str(db))
     assert second.stdout.startswith(f"demo corpus: read {n}, new 0, duplicate {n}, failed 0")
     assert counts(db) == before_counts

@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..errors import BackchannelError
-from . import evaluate, extract, influence, ingest, kb, query, resolve, summary
+from . import evaluate, extract, influence, ingest, kb, query, records, resolve, summary
 
 
 class Group(click.Group):
@@ -30,7 +30,7 @@ def cli() -> None:
     """Backchannel: a sourced, time-aware map of political influence over government contracting."""
 
 
-for module in (ingest, extract, query, influence, resolve, kb, summary, evaluate):
+for module in (ingest, records, extract, query, influence, resolve, kb, summary, evaluate):
     module.register(cli)
 
 

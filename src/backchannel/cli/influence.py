@@ -24,19 +24,26 @@ def influence(name, window, db, as_json) -> None:
     donations, and its contract awards; contacts shortly before an award are flagged."""
     if window < 0:
         raise click.BadParameter("the window is a number of days, 0 or more", param_hint="--window")
-    result = run(store_for(db).view(), name, window=window)
+    view = store_for(db).view()
     if as_json:
-        render.print_json_lines([result])
+        render.print_json_lines([run(view, name, window=window)])
         return
+    print_influence(view, name, window)
+
+
+def print_influence(view, name: str, window: int, only_flagged: bool = False) -> None:
+    """The readable timeline; ``only_flagged`` keeps the flagged contacts and the awards."""
+    result = run(view, name, window=window)
     out = render.console()
     e = result["entity"]
     people = ", ".join(f"{m['name']} ({m['via'].replace('_of', '')})" for m in result["circle"][1:])
     out.print(f"[bold]{e['name']}[/bold] ({e['kind']})" + (f", with {people}" if people else ""), highlight=False)
     out.print(f"awards: {render.award_totals(result['awards'])}; lobbying: {render.lobbying_totals(result['lobbying'])}",
               highlight=False)
-    out.print(f"\n[bold]timeline[/bold] ({len(result['timeline'])} items; flagged: contacts up to {window} days "
+    lines = [x for x in result["timeline"] if x["flags"] or x["kind"] == "award"] if only_flagged else result["timeline"]
+    out.print(f"\n[bold]timeline[/bold] ({len(lines)} items; flagged: contacts up to {window} days "
               "before an award by the body contacted or its government)", highlight=False)
-    for line in result["timeline"]:
+    for line in lines:
         ev = line["event"]
         mark = "[bold red]![/bold red]" if line["flags"] else " "
         amount = f" {render.money(ev['amount'])}" if ev.get("amount") else ""
@@ -45,6 +52,8 @@ def influence(name, window, db, as_json) -> None:
         out.print(f"  {'':<22} {render.sourcing(ev)}; first reported by {render.source_of(ev)}", style="dim", highlight=False)
         if ev.get("evidence"):
             out.print(f"  {'':<22} \u201c{ev['evidence'][0]['sentence']}\u201d", style="italic dim", highlight=False)
+        if render.repeated_by(ev):
+            out.print(f"  {'':<22} {render.repeated_by(ev)}", style="dim", highlight=False)
         for f in line["flags"]:
             money = f", {render.money(f['amount'])}" if f.get("amount") else ""
             out.print(f"  {'':<22} [red]{f['days_before']} days before the award of {f['award_date']} by "

@@ -8,8 +8,10 @@ import click
 
 from ..ingest import Defaults
 from ..process import ingest
+from ..records.load import import_records
 from ..store import View
 from . import render
+from .influence import print_influence
 from .options import db_option, store_for
 
 
@@ -21,6 +23,11 @@ def register(cli: click.Group) -> None:
 def demo_corpus_path() -> str:
     """The bundled demo corpus (JSON Lines, written by the Backchannel team)."""
     return str(resources.files("backchannel").joinpath("demo", "articles.jsonl"))
+
+
+def demo_records_path() -> str:
+    """The bundled demo records (USAspending format, written by the Backchannel team)."""
+    return str(resources.files("backchannel").joinpath("demo", "records"))
 
 
 def print_summary(view: View, limit: int = 25) -> None:
@@ -59,6 +66,12 @@ def demo(db) -> None:
     click.echo(f"demo corpus: read {report.read}, new {report.new}, duplicate {report.duplicate}, failed {len(report.failed)}")
     for failure in report.failed:
         click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
+    records = import_records("usaspending", [demo_records_path()], store)
+    click.echo(f"demo records: read {records.read}, new {records.new}, duplicate {records.duplicate}, "
+               f"failed {len(records.failed)}")
     print_summary(store.view())
-    if report.failed:
+    click.echo("\nWhat contacts did Blue Origin have with the administration before its last award? "
+               "(backchannel influence \"Blue Origin\")")
+    print_influence(store.view(), "Blue Origin", window=180, only_flagged=True)
+    if report.failed or records.failed:
         raise SystemExit(1)

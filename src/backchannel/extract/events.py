@@ -560,6 +560,8 @@ class EventFinder(ParticipantReader):
             auxes = {c.lower_ for c in node.children if c.dep_ == "aux"}
             if auxes & {"will", "'ll", "shall"}:
                 return "planned"
+            if auxes & {"could", "might", "may"} and node.pos_ in ("VERB", "AUX"):
+                return "hypothetical"  # "could help Blue Origin win more missions"
             if auxes & {"would", "'d"}:
                 # "said he would nominate": reported future, not a condition
                 speech = node.head if node.dep_ == "ccomp" else None

@@ -150,6 +150,25 @@ def _window(start: date | None, end: date | None, published: date | None) -> tup
     return None
 
 
+def _same_lineage(conn: Connection, a: frozenset, b: frozenset) -> bool:
+    """True when every awarding body on one side is, or is above or below, one on the other side."""
+    from .. import ontology  # noqa: PLC0415
+
+    if not a or not b:
+        return False
+    names = dict(conn.execute(select(entities.c.id, entities.c.name).where(entities.c.id.in_(a | b))).all())
+    gaz = ontology.gazetteer()
+
+    def line(eid: str) -> set[str]:
+        out, entry, steps = {names.get(eid, eid)}, gaz.lookup(names.get(eid, "")), 0
+        while entry is not None and entry.parent and steps < 8:
+            out.add(entry.parent)
+            entry, steps = gaz.lookup(entry.parent), steps + 1
+        return out
+
+    return all(any(line(x) & line(y) and (names.get(x) in line(y) or names.get(y) in line(x)) for y in b) for x in a)
+
+
 def _same_amount(event: Event, row, published: date | None) -> bool:
     """Two reports of an award to the same parties for the same amount within a year are one award,
     even when the later one does not say when it was made ("gave Blue Origin $2.4 billion")."""
@@ -190,6 +209,10 @@ def _link_event(conn: Connection, event: Event, published: date | None) -> None:
         theirs = sides[r.id]
         mutual = event.type in ("CONSULT", "COOPERATE", "AGREE") and event.mode != "visit"
         same_sides = theirs == mine or (mutual and (theirs[0] | theirs[1]) == (mine[0] | mine[1]))
+        if not same_sides and event.type == "CONTRACT_AWARD" and theirs[1] == mine[1]:
+            # the news says Space Systems Command, the record the Department of the Air Force above it;
+            # "Blue Origin won seven missions" does not say who awarded them
+            same_sides = not theirs[0] or not mine[0] or _same_lineage(conn, theirs[0], mine[0])
         there = _window(r.start_date, r.end_date, r.published)
         overlap = bool(here and there and here[0] <= there[1] and there[0] <= here[1])
         if same_sides and (overlap or _same_amount(event, r, published)):
