@@ -92,23 +92,24 @@ def components(pairs: dict[tuple[str, str], bool]) -> dict[str, set[str]]:
 
 def rebuild(conn: Connection) -> None:
     """Recompute entities.canonical_id and events.cluster_id from every judgement."""
-    _rebuild_entities(conn)
-    _rebuild_events(conn)
+    _rebuild(conn, "entity", entities, entities.c.canonical_id, representative_entity)
+    _rebuild(conn, "event", events, events.c.cluster_id, first_report)
 
 
-def _rebuild_entities(conn: Connection) -> None:
-    groups = components(latest(conn, "entity"))
-    conn.execute(update(entities).values(canonical_id=None))
+def _rebuild(conn: Connection, what: str, table, column, head_of) -> None:
+    """Point every member of a cluster at the member ``head_of`` picks; the head points at nothing."""
+    groups = components(latest(conn, what))
+    conn.execute(update(table).values({column.name: None}))
     done: set[str] = set()
     rows = []
     for member, group in groups.items():
         if member in done:
             continue
         done |= group
-        head = representative_entity(conn, group)
-        rows += [{"eid": m, "cid": head} for m in group if m != head]
+        head = head_of(conn, group)
+        rows += [{"mid": m, "hid": head} for m in group if m != head]
     if rows:
-        conn.execute(update(entities).where(entities.c.id == bindparam("eid")).values(canonical_id=bindparam("cid")), rows)
+        conn.execute(update(table).where(table.c.id == bindparam("mid")).values({column.name: bindparam("hid")}), rows)
 
 
 def representative_entity(conn: Connection, group: set[str]) -> str:
@@ -126,21 +127,6 @@ def representative_entity(conn: Connection, group: set[str]) -> str:
         return (not (entry and entry.name == names.get(eid)), -counted.get(eid, 0), eid)
 
     return min(group, key=rank)
-
-
-def _rebuild_events(conn: Connection) -> None:
-    groups = components(latest(conn, "event"))
-    conn.execute(update(events).values(cluster_id=None))
-    done: set[str] = set()
-    rows = []
-    for member, group in groups.items():
-        if member in done:
-            continue
-        done |= group
-        head = first_report(conn, group)
-        rows += [{"vid": m, "cid": head} for m in group if m != head]
-    if rows:
-        conn.execute(update(events).where(events.c.id == bindparam("vid")).values(cluster_id=bindparam("cid")), rows)
 
 
 def first_report(conn: Connection, group: set[str]) -> str:
