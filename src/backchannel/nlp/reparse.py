@@ -176,16 +176,33 @@ def free_object_pronouns(doc: Doc) -> None:
             doc.ents = sorted(ents, key=lambda e: e.start)
 
 
+def _names_in(sent: Span) -> dict[int, int]:
+    """{sentence-relative token: sentence-relative start of its name} for the names of people and
+    organisations wholly inside the sentence, read from the tokens' IOB tags (not by scanning every
+    entity of the document, which made long documents quadratic)."""
+    out: dict[int, int] = {}
+    start = None  # start of the name being read; None outside one or in one begun before the sentence
+    current: list[int] = []
+    for k, tok in enumerate(sent):
+        if tok.ent_iob_ != "I":
+            out.update(dict.fromkeys(current, start))
+            current, start = [], None
+            if tok.ent_iob_ == "B" and tok.ent_type_ in NAME_LABELS:
+                start = k
+        if start is not None:
+            current.append(k)
+    runs_on = sent.end < len(sent.doc) and sent.doc[sent.end].ent_iob_ == "I"
+    if not runs_on:  # a name that goes on past the sentence is not wholly inside it
+        out.update(dict.fromkeys(current, start))
+    return out
+
+
 def _tangled_names(span: Span, spans_of: Span | None = None) -> int:
     """Names hung inside another name ("Anduril" as a modifier of "General Atomics") or dangling
     in a list ("Anthropic, Google (npadvmod), OpenAI and xAI"). ``spans_of`` is the sentence whose
     entities to use when ``span`` is its masked copy (which has none of its own)."""
     source = spans_of if spans_of is not None else span
-    ent_of: dict[int, int] = {}  # sentence-relative token -> start of its name
-    for ent in source.doc.ents:
-        if ent.label_ in NAME_LABELS and ent.start >= source.start and ent.end <= source.end:
-            for i in range(ent.start, ent.end):
-                ent_of[i - source.start] = ent.start
+    ent_of = _names_in(source)
     count = 0
     for k, tok in enumerate(span):
         if k not in ent_of:

@@ -66,8 +66,12 @@ def latest(conn: Connection, what: str, ids: Iterable[str] | None = None) -> dic
 
 def refused(conn: Connection, what: str, left: str, right: str) -> bool:
     """True when the latest judgement on the pair says they are not the same."""
-    a, b = sorted((left, right))
-    return latest(conn, what, [a]).get((a, b)) is False
+    return right in refused_by(conn, what, left)
+
+
+def refused_by(conn: Connection, what: str, one: str) -> set[str]:
+    """The ids whose latest judgement with ``one`` says they are not the same (one query)."""
+    return {b if a == one else a for (a, b), same in latest(conn, what, [one]).items() if not same}
 
 
 def components(pairs: dict[tuple[str, str], bool]) -> dict[str, set[str]]:

@@ -18,6 +18,7 @@ import hashlib
 import re
 from datetime import date, timedelta
 
+import numpy as np
 from rapidfuzz import fuzz
 from sqlalchemy import Connection, func, or_, select, update
 
@@ -43,12 +44,10 @@ def fingerprint(text: str) -> int:
     """A 64-bit simhash of the text's three-word shingles, as a signed integer (fits BIGINT)."""
     words = re.findall(r"\w+", text.lower())
     shingles = [" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))]
-    weights = [0] * 64
-    for s in shingles:
-        h = int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if h >> bit & 1 else -1
-    value = sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    digests = b"".join(hashlib.blake2b(s.encode(), digest_size=8).digest() for s in shingles)
+    hashes = np.frombuffer(digests, dtype=">u8").astype(np.uint64)
+    ones = ((hashes[:, None] >> np.arange(64, dtype=np.uint64)) & np.uint64(1)).sum(axis=0)
+    value = sum(1 << bit for bit in range(64) if 2 * int(ones[bit]) > len(shingles))
     return value - (1 << 64) if value >= 1 << 63 else value
 
 
@@ -99,6 +98,14 @@ def _mark_copy(conn: Connection, extraction: Extraction) -> None:
 # -- entities ----------------------------------------------------------------------------------
 
 
+def _starts(conn: Connection, column, prefix: str):
+    """``column`` starts with ``prefix``. SQLite's LIKE ignores case and so cannot use the index on
+    the (lower-case) keys; its case-sensitive GLOB can, which keeps blocking fast in a large store."""
+    if conn.dialect.name == "sqlite" and not set(prefix) & set("*?[]"):
+        return column.op("GLOB")(prefix + "*")
+    return column.like(prefix.replace("%", r"\%").replace("_", r"\_") + "%", escape="\\")
+
+
 def _link_entity(conn: Connection, entity_id: str, name: str, kind: str | None, aliases: tuple[str, ...]) -> None:
     """Match a new entity's spellings against stored entities sharing a first key word (blocking),
     with the rules of ``resolve.match``: exact, key, acronym, typo-tolerant fuzzy, surname."""
@@ -109,14 +116,14 @@ def _link_entity(conn: Connection, entity_id: str, name: str, kind: str | None, 
     rows = conn.execute(
         select(entities.c.id, entities.c.name, entities.c.kind, entities.c.canonical_id, entity_aliases.c.alias)
         .join(entity_aliases, entity_aliases.c.entity_id == entities.c.id)
-        .where(or_(*(entity_aliases.c.match_key.like(f"{w}%") for w in firsts)), entities.c.id != entity_id)
+        .where(or_(*(_starts(conn, entity_aliases.c.match_key, w) for w in firsts)), entities.c.id != entity_id)
     ).all()
     index = NameIndex()
+    refused = clusters.refused_by(conn, "entity", entity_id)
     for r in rows:
         head = r.canonical_id or r.id
-        if clusters.refused(conn, "entity", entity_id, head):
-            continue
-        index.add(head, r.alias, r.kind)
+        if head not in refused:
+            index.add(head, r.alias, r.kind)
     found = {m.entity_id: m for m in (index.match(s, kind) for s in spellings) if m is not None}
     if len(found) != 1:
         return  # unknown, or ambiguous between two stored actors: a new entity, never a forced merge
@@ -223,8 +230,8 @@ def _link_event(conn: Connection, event: Event, published: date | None) -> None:
             events.c.article_id == event.evidence.article, events.c.id != event.id
         )
     ).scalars())
-    matches = [r for r in matches if (r.cluster_id or r.id) not in taken
-               and not clusters.refused(conn, "event", event.id, r.cluster_id or r.id)]
+    refused = clusters.refused_by(conn, "event", event.id)
+    matches = [r for r in matches if (r.cluster_id or r.id) not in taken | refused]
     if not matches:
         return
     # a syndicated copy tells it in the same words: the most similar sentence first, then the earliest
