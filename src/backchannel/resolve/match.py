@@ -21,6 +21,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -59,6 +60,17 @@ def _exact(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
+@lru_cache(maxsize=65536)
+def _spelling(text: str, person: bool) -> tuple[str, str, bool, str, str]:
+    """(key, core, written as an acronym, initials, surname) of one spelling; the same spellings
+    are indexed again and again when every new article's entities are linked, so they are cached."""
+    tokens = person_key(text).split() if person else org_tokens(text)
+    words = core(tokens, person)
+    initials = acronym(text) if not person and len(words.split()) >= 3 else ""
+    surname = person_parts(text).surname if person else ""
+    return " ".join(tokens), words, is_acronym_form(text), initials, surname
+
+
 def kinds_compatible(a: str | None, b: str | None) -> bool:
     """A name of kind ``a`` may denote an entity of kind ``b``; organisation kinds are interchangeable."""
     return a is None or b is None or a == b or (a in ORG_KINDS and b in ORG_KINDS)
@@ -94,18 +106,15 @@ class NameIndex:
         for text in spellings:
             if not text or not text.strip():
                 continue
-            tokens = person_key(text).split() if person else org_tokens(text)
-            key = " ".join(tokens)
-            words = core(tokens, person)
-            initials = acronym(text) if not person and len(words.split()) >= 3 else ""
-            entry = _Name(entity_id, text, kind, person, key, words, is_acronym_form(text), initials)
+            key, words, acronym_form, initials, surname = _spelling(text, person)
+            entry = _Name(entity_id, text, kind, person, key, words, acronym_form, initials)
             self._names.append(entry)
             self._exact[_exact(text)].add(entity_id)
             self._keys[(person, key)].add(entity_id)
             if not person:
                 self._keys[(False, key.replace(" ", ""))].add(entity_id)
             else:
-                self._surnames[person_parts(text).surname].append(entry)
+                self._surnames[surname].append(entry)
 
     def kind(self, entity_id: str) -> str | None:
         """The kind the entity was added with."""

@@ -70,8 +70,22 @@ def refused(conn: Connection, what: str, left: str, right: str) -> bool:
 
 
 def refused_by(conn: Connection, what: str, one: str) -> set[str]:
-    """The ids whose latest judgement with ``one`` says they are not the same (one query)."""
-    return {b if a == one else a for (a, b), same in latest(conn, what, [one]).items() if not same}
+    """The ids whose latest judgement with ``one`` says they are not the same."""
+    return refusals(conn, what, [one]).get(one, set())
+
+
+def refusals(conn: Connection, what: str, ids: Iterable[str]) -> dict[str, set[str]]:
+    """{id: the ids its latest judgements say it is not the same as}, for ``ids``, in one query."""
+    ids = set(ids)
+    out: dict[str, set[str]] = {}
+    if not ids:
+        return out
+    for (a, b), same in latest(conn, what, ids).items():
+        if not same:
+            for x, y in ((a, b), (b, a)):
+                if x in ids:
+                    out.setdefault(x, set()).add(y)
+    return out
 
 
 def components(pairs: dict[tuple[str, str], bool]) -> dict[str, set[str]]:

@@ -62,11 +62,13 @@ def _distance(a: int, b: int) -> int:
 def link(conn: Connection, extraction: Extraction, new_entity_ids: set[str]) -> None:
     """Record copies, entity and event links for an article just inserted."""
     _mark_copy(conn, extraction)
+    refused = clusters.refusals(conn, "entity", new_entity_ids)
     for entity in extraction.entities:
         if entity.id in new_entity_ids:
-            _link_entity(conn, entity.id, entity.name, entity.kind, entity.aliases)
+            _link_entity(conn, entity.id, entity.name, entity.kind, entity.aliases, refused.get(entity.id, set()))
+    refused = clusters.refusals(conn, "event", [e.id for e in extraction.events])
     for event in extraction.events:
-        _link_event(conn, event, extraction.article.published)
+        _link_event(conn, event, extraction.article.published, refused.get(event.id, set()))
 
 
 # -- copies ------------------------------------------------------------------------------------
@@ -106,7 +108,8 @@ def _starts(conn: Connection, column, prefix: str):
     return column.like(prefix.replace("%", r"\%").replace("_", r"\_") + "%", escape="\\")
 
 
-def _link_entity(conn: Connection, entity_id: str, name: str, kind: str | None, aliases: tuple[str, ...]) -> None:
+def _link_entity(conn: Connection, entity_id: str, name: str, kind: str | None, aliases: tuple[str, ...],
+                 refused: set[str]) -> None:
     """Match a new entity's spellings against stored entities sharing a first key word (blocking),
     with the rules of ``resolve.match``: exact, key, acronym, typo-tolerant fuzzy, surname."""
     spellings = {name, *aliases}
@@ -119,7 +122,6 @@ def _link_entity(conn: Connection, entity_id: str, name: str, kind: str | None, 
         .where(or_(*(_starts(conn, entity_aliases.c.match_key, w) for w in firsts)), entities.c.id != entity_id)
     ).all()
     index = NameIndex()
-    refused = clusters.refused_by(conn, "entity", entity_id)
     for r in rows:
         head = r.canonical_id or r.id
         if head not in refused:
@@ -186,7 +188,8 @@ def _same_amount(event: Event, row, published: date | None) -> bool:
     return close and near
 
 
-def _link_event(conn: Connection, event: Event, published: date | None) -> None:
+def _link_event(conn: Connection, event: Event, published: date | None, refused: set[str]) -> None:
+    """``refused``: the reports (or clusters) a person has judged not this event."""
     mine = _sides(conn, [event.id])[event.id]
     if not (mine[0] | mine[1]):
         return
@@ -230,7 +233,6 @@ def _link_event(conn: Connection, event: Event, published: date | None) -> None:
             events.c.article_id == event.evidence.article, events.c.id != event.id
         )
     ).scalars())
-    refused = clusters.refused_by(conn, "event", event.id)
     matches = [r for r in matches if (r.cluster_id or r.id) not in taken | refused]
     if not matches:
         return
