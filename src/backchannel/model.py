@@ -114,6 +114,8 @@ class Event:
     evidence: Evidence
     amount: float | None = None  # USD, when the report gives one ("a $2.9 billion contract", a record)
     record: str | None = None  # the public record's own identifier, for an event read from a record
+    issues: tuple[str, ...] = ()  # a lobbying filing's general issue areas, as filed ("Aerospace", "Defense")
+    description: str | None = None  # a record's own words on what the award or lobbying was for
 
 
 @dataclass(frozen=True)

@@ -157,3 +157,21 @@ def test_unit_extension_absorbs_the_models_unit_name_on_a_hand_built_doc():
     doc.ents = [Span(doc, 1, 2, "ORG"), Span(doc, 2, 6, "ORG"), Span(doc, 7, 8, "ORG")]
     extend_units(doc)
     assert [e.text for e in doc.ents] == ["NASA Office of Inspector General", "Boeing"]
+
+
+@pytest.mark.parametrize(
+    "name,kind",
+    [
+        ("Flagship Government Relations, Inc.", "Company"),  # a lobbying firm, not a public body
+        ("Capitol Defense Advisors LLC", "Company"),
+        ("Ernst & Young LLP (Washington Council Ernst & Young)", "Company"),
+        ("Department of Labor", "PublicBody"),
+        ("Senate Armed Services Committee", "PublicBody"),
+        ("Corporation for Public Broadcasting", "Organization"),
+        ("Orbital Robotics", "Company"),
+    ],
+)
+def test_kind_of_an_unknown_organisation(name, kind):
+    from backchannel.extract.entities import guess_kind
+
+    assert guess_kind("ORG", name) == kind

@@ -39,6 +39,11 @@ def test_record_names_resolve_to_the_news_entities(name, kind, canonical):
     assert resolve(name, kind).name == canonical
 
 
+def test_a_lobbying_firm_is_a_company_whatever_its_name_says():
+    assert resolve("Fidelis Government Relations", "Company", firm=True).kind == "Company"
+    assert resolve("County of Example Government Office", "Company").kind == "PublicBody"  # a client may be one
+
+
 def test_body_spellings_and_tidy_names():
     assert "Department of Defense" in body_spellings("Defense, Dept of (DOD)") and "DOD" in body_spellings("Defense, Dept of (DOD)")
     assert tidy_body("Natl Guard") == "National Guard"
@@ -55,6 +60,9 @@ def test_lobbying_filings_import_with_a_line_per_bad_record(tmp_path):
     assert blue["amount"] == 1090000 and blue["record"] == "0F0F0F0F-0000-4000-8000-000000000001"
     assert {r["name"] for r in blue["recipients"]} == {"NASA", "United States Senate", "House of Representatives"}
     assert (blue["start"], blue["end"], blue["sourcing"]["status"]) == ("2021-04-01", "2021-06-30", "record")
+    assert blue["issues"] == ["AEROSPACE", "BUDGET/APPROPRIATIONS"] and "Human Landing System" in blue["description"]
+    firm = next(e for e in events if "Capitol Orbit Strategies LLC" in {a["name"] for a in e["actors"]})
+    assert {a["kind"] for a in firm["actors"] if a["name"] == "Capitol Orbit Strategies LLC"} == {"Company"}
     again = json.loads(run("import", "lda", FIXTURES / "lda_filings.xml", "--db", db, "--json").output)
     assert again["new"] == 0 and again["duplicate"] == 3  # idempotent
 
@@ -70,6 +78,7 @@ def test_an_award_record_joins_the_news_report_of_it(tmp_path):
     (award,) = [e for e in lines(run("events", "--type", "CONTRACT_AWARD", "--entity", "SpaceX", "--db", db, "--json"))]
     assert award["reports"] == 2 and [ev["outlet"] for ev in award["evidence"]] == ["Orbit Daily", "USAspending"]
     assert award["amount"] == pytest.approx(2.89e9)
+    assert award["description"] == "HUMAN LANDING SYSTEM OPTION A" and award["issues"] == []
     show = lines(run("show", "SpaceX", "--db", db, "--json"))[0]
     assert show["awards"]["count"] == 1
 

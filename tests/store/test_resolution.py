@@ -138,6 +138,18 @@ def test_fingerprints_are_stable_across_versions():
     assert fingerprint("") == -1970711489451281740
 
 
+def lobbying_extraction():
+    from backchannel.records.convert import to_extraction
+    from backchannel.records.model import Record
+
+    record = Record(kind="lobbying", source="Senate LDA", record_id="F-1", location="test: record 1",
+                    date=date(2024, 10, 18), registrant="Orbital Policy LLC", client="Acme Rockets Inc.",
+                    bodies_lobbied=("NASA",), amount=20000.0, period="2024 Q3", record_type="THIRD QUARTER REPORT",
+                    period_start=date(2024, 7, 1), period_end=date(2024, 9, 30), issues=("Aerospace",),
+                    description="Launch ranges")
+    return to_extraction(record)
+
+
 def test_a_version_1_database_is_migrated(tmp_path):
     import sqlalchemy as sa
 
@@ -151,7 +163,8 @@ def test_a_version_1_database_is_migrated(tmp_path):
         if table.name in ("judgements", "kb_entries"):
             continue
         cols = [c._copy() for c in table.columns
-                if c.name not in ("fingerprint", "copy_of", "canonical_id", "cluster_id", "match_key", "amount", "record_id")]
+                if c.name not in ("fingerprint", "copy_of", "canonical_id", "cluster_id", "match_key", "amount", "record_id",
+                                  "issues", "description")]
         sa.Table(table.name, old, *cols)
     old.create_all(engine)
     with engine.begin() as conn:
@@ -164,6 +177,10 @@ def test_a_version_1_database_is_migrated(tmp_path):
     engine.dispose()
     with open_store(str(path)) as s:
         assert s.view().entities()[0]["name"] == "Lockheed Martin Corp"
+        with s.writer() as w:  # the version 3 columns are there: a record's issues are stored
+            w.add(lobbying_extraction())
+        (lobby,) = s.view().events(type="LOBBY")
+        assert lobby["issues"] == ["Aerospace"] and lobby["description"] == "Launch ranges"
 
 
 def test_show_names_the_first_report_and_who_repeated_it(tmp_path, extract_article):

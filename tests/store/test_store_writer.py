@@ -50,6 +50,8 @@ def test_event_round_trip_every_field(store):
         "modality": "actual",
         "amount": None,
         "record": None,
+        "issues": [],
+        "description": None,
         "sourcing": {"status": "attributed", "source": "a report", "cue": "according to"},
         "evidence": [
             {

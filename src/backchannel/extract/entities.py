@@ -32,6 +32,8 @@ COMPANY_WORDS = re.compile(
     r"labs|robotics|space|dynamics|airlines|motors|company)\b\.?$",
     re.I,
 )
+# A legal form at the end makes a firm whatever its other words: "Flagship Government Relations, Inc."
+LEGAL_FORM = re.compile(r"\b(inc|incorporated|corp|corporation|llc|l\.l\.c|ltd|plc|llp|lp|pllc)\b\.?$", re.I)
 MEDIA_WORDS = re.compile(r"\b(times|journal|post|news|tribune|herald|gazette|reuters|press|magazine|daily)\b", re.I)
 PROGRAMME_WORDS = re.compile(r"\b(program|programme|project|mission|initiative|system)\b$", re.I)
 
@@ -54,6 +56,8 @@ def guess_kind(label: str, name: str) -> str:
         return "Place"
     if label in ("PRODUCT", "LAW"):
         return "Programme"  # programmes and bills ("SB 1047") are what acts are about
+    if LEGAL_FORM.search(re.sub(r"\s*\([^)]*\)\s*$", "", name.strip())):  # "Ernst & Young LLP (Washington Council)"
+        return "Company"
     if PUBLIC_WORDS.search(name):
         return "PublicBody"
     if MEDIA_WORDS.search(name):

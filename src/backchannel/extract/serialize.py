@@ -73,6 +73,8 @@ def event_dict(e: Event, extraction: Extraction) -> dict:
         "modality": e.modality,
         "amount": e.amount,
         "record": e.record,
+        "issues": list(e.issues),
+        "description": e.description,
         "sourcing": sourcing_dict(e.sourcing),
         "evidence": [evidence_dict(e.evidence, extraction)],
     }

@@ -62,8 +62,10 @@ def body_spellings(name: str) -> list[str]:
     return list(dict.fromkeys(s for s in out if s))
 
 
-def resolve(name: str, kind: str) -> EntityRef:
-    """The entity a record's name denotes: the gazetteer's, or a new one under the name as written."""
+def resolve(name: str, kind: str, firm: bool = False) -> EntityRef:
+    """The entity a record's name denotes: the gazetteer's, or a new one under the name as written.
+    ``firm``: the name is a business whatever its words say (a lobbying registrant such as "Fidelis
+    Government Relations" is no public body)."""
     from .. import ontology  # noqa: PLC0415
 
     gaz = ontology.gazetteer()
@@ -78,6 +80,8 @@ def resolve(name: str, kind: str) -> EntityRef:
             return EntityRef(entry.name, entry.kind, entity_id(entry.name), text=name)
     clean = tidy_body(name) if kind == "PublicBody" else " ".join(name.replace("&amp;", "&").split())
     guessed = kind if kind == "PublicBody" else guess_kind("ORG", clean)
+    if firm and guessed == "PublicBody":
+        guessed = "Company"
     return EntityRef(clean, guessed, entity_id(clean), text=name)
 
 
@@ -131,7 +135,9 @@ def to_extraction(record: Record) -> Extraction:
     for type_, actors, recipients, others in events:
         eid = make_id("evt", article_id, type_, record.record_id)
         built.append(Event(eid, type_, None, "record", tuple(actors), tuple(recipients), tuple(others), time, None,
-                           False, "actual", sourcing, evidence, amount=record.amount, record=record.record_id))
+                           False, "actual", sourcing, evidence, amount=record.amount, record=record.record_id,
+                           issues=tuple(record.issues) if type_ == "LOBBY" else (),
+                           description=record.description))
     rels = [Relation(make_id("rel", article_id, t, s.id, o.id), t, s, o, None, None, sourcing, evidence)
             for t, s, o in relations]
     entities = {}
@@ -191,7 +197,7 @@ def _awarding(record: Record) -> EntityRef:
 
 
 def _lobbying(record: Record, doc: _Doc):
-    registrant = resolve(record.registrant, "Company")
+    registrant = resolve(record.registrant, "Company", firm=True)
     client = resolve(record.client, "Company") if record.client else registrant
     doc.name(registrant)
     if client.id != registrant.id:

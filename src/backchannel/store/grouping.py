@@ -34,6 +34,9 @@ def group_reports(reports: list[dict]) -> list[dict]:
         event["count"] = max((r["count"] for r in members if r["count"]), default=lead["count"])
         if event.get("amount") is None:  # a later report may give the amount the first leaves out
             event["amount"] = next((r["amount"] for r in members if r.get("amount") is not None), None)
+        for key, empty in (("issues", []), ("description", None)):  # from the record, if one is a member
+            if not event.get(key):
+                event[key] = next((r[key] for r in members if r.get(key)), empty)
         out.append(event)
     return out
 

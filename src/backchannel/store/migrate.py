@@ -50,7 +50,13 @@ def _resolution(conn: Connection) -> None:
 
 
 # Index i holds migration version i + 1. Append only; never edit a released migration.
-MIGRATIONS: list[Migration] = [_create_all, _resolution]
+def _record_details(conn: Connection) -> None:
+    """Version 3: a record's issue areas and description on its events."""
+    for column in ("issues", "description"):
+        conn.exec_driver_sql(f"ALTER TABLE events ADD COLUMN {column} TEXT")
+
+
+MIGRATIONS: list[Migration] = [_create_all, _resolution, _record_details]
 LATEST = len(MIGRATIONS)
 
 

@@ -145,6 +145,8 @@ events = Table(
     Column("modality", String(16), nullable=False),
     Column("amount", Float),  # USD
     Column("record_id", Text),  # the public record's identifier, for an event read from a record
+    Column("issues", Text),  # JSON list: a lobbying filing's general issue areas
+    Column("description", Text),  # a record's description of the award or the lobbying
     *provenance_columns(),
     # The first report of the real-world event this report was judged to report (NULL: itself).
     # Derived from the judgements table and rebuilt from it (store/clusters.py).

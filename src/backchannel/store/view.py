@@ -7,6 +7,7 @@ same in every event; an unresolved description has ``id`` None and its own words
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import date, datetime
 
@@ -380,6 +381,8 @@ def _event_dict(row, roles: dict[str, list[dict]]) -> dict:
         "modality": row.modality,
         "amount": row.amount,
         "record": row.record_id,
+        "issues": json.loads(row.issues) if row.issues else [],
+        "description": row.description,
         "sourcing": _sourcing(row),
         "evidence": _evidence(row, report=True),
     }

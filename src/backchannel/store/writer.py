@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -253,6 +254,8 @@ class Writer:
                     "modality": ev.modality,
                     "amount": ev.amount,
                     "record_id": ev.record,
+                    "issues": json.dumps(list(ev.issues)) if ev.issues else None,
+                    "description": ev.description,
                     **_sourcing(ev),
                     **_evidence(ev),
                 }
