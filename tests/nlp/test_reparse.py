@@ -55,3 +55,16 @@ def test_a_sentence_without_names_is_not_parsed_again(nlp):
 def test_a_known_surname_that_starts_a_sentence_is_a_person(extract, text, actor, recipient):
     ex = extract(text)
     assert any(names(e.actors) == {actor} and names(e.recipients) == {recipient} for e in ex.events), ex.events
+
+
+def test_names_in_a_sentence_are_read_from_the_tags(nlp):
+    from spacy.tokens import Doc, Span
+
+    from backchannel.nlp.reparse import _names_in
+
+    words = ["Boeing", "and", "Lockheed", "Martin", "bid", ".", "Blue", "Origin", "won", "."]
+    doc = Doc(nlp.vocab, words=words, sent_starts=[True] + [False] * 4 + [False, True] + [False] * 3)
+    doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 2, 4, "ORG"), Span(doc, 5, 7, "ORG")]  # the last crosses over
+    first, second = doc.sents
+    assert _names_in(first) == {0: 0, 2: 2, 3: 2}  # "Lockheed Martin" is one name; "." + "Blue" runs on
+    assert _names_in(second) == {}  # "Origin" belongs to a name begun before the sentence

@@ -28,6 +28,15 @@ REFUSED = {"protest": "CONTRACT_PROTEST", "lawsuit": "CONTRACT_PROTEST", "suit":
            "challenge": "CONTRACT_PROTEST", "bid": "CONTRACT_BID", "request": "REQUEST"}
 
 
+# Bodies that hear protests and suits rather than award contracts.
+FORUM_WORDS = ("accountability office", "court")
+
+
+def is_forum(name: str) -> bool:
+    """The GAO or a court: where a protest is heard."""
+    return any(w in name.lower() for w in FORUM_WORDS)
+
+
 # Noun events between parties that the clause around them names ("ended without agreement").
 SHARED_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 # Verbs that close one event with another: "..., ending months of negotiations".
@@ -125,7 +134,7 @@ def _contracting_body(raw: RawEvent, events: list[RawEvent], finder: EventFinder
     if earlier:
         return [a for a in earlier[-1].actors if a not in raw.actors]
     bodies = {e.id: e for e in finder.table.entities.values()
-              if e.kind == "PublicBody" and not any(w in e.name.lower() for w in ("court", "accountability office"))}
+              if e.kind == "PublicBody" and not is_forum(e.name)}
     if len(bodies) == 1:
         return [finder.table.ref(next(iter(bodies.values())))]
     return []

@@ -35,7 +35,6 @@ PHYSICAL_TARGETS = {"ship", "vessel", "base", "site", "convoy", "troop", "soldie
                     "building", "embassy", "city", "town", "village", "tanker", "drone", "satellite", "infrastructure"}
 COMPOUND_ACTOR_NOUNS = {"investigation", "award", "selection", "nomination", "criticism", "endorsement", "threat"}
 # Where a contract protest is heard, not whom it is against: those go to "others".
-FORUM_WORDS = ("accountability office", "court")
 HONOR_WORDS = {"medal", "prize", "honor", "honour", "title", "degree", "fellowship", "trophy", "citation"}
 PROCUREMENT_VERBS = {"build", "launch", "develop", "deliver", "supply", "provide", "design", "operate", "carry", "fly",
                      "manufacture", "produce", "field", "integrate"}
@@ -130,9 +129,7 @@ class EventFinder(ParticipantReader):
     """Find the events of one document."""
 
     def __init__(self, table: DocEntities, excluded: set[int]):
-        self.table = table
-        self.doc = table.doc
-        self.excluded = excluded  # tokens of attribution phrases: never participants
+        super().__init__(table, excluded)
         self.ont = ontology.events()
 
     # -- participants -----------------------------------------------------------------------
@@ -166,8 +163,7 @@ class EventFinder(ParticipantReader):
     def _titled_leaver(self, title: Token) -> tuple[EntityRef, list[EntityRef]] | None:
         """(person, bodies) for 'the Navy's top officer, Admiral Lisa Franchetti'."""
         people = [r for r in self.refs([title]) if r.kind == "Person"]
-        owners = syntax.prep_objects(title, ("of", "at")) + [c for c in title.children if c.dep_ == "poss"]
-        bodies = [r for r in self.refs(owners) if r.kind != "Person"]
+        bodies = [r for r in self.refs(syntax.title_owners(title)) if r.kind != "Person"]
         return (people[0], bodies) if people and bodies else None
 
     def _shared_event(self, noun: Token, spec: Trigger, events: list[RawEvent]) -> RawEvent | None:
@@ -230,10 +226,7 @@ class EventFinder(ParticipantReader):
             leavers = [r for r in self.refs(held) if r.kind == "Person"]  # "Whitaker was fired by Trump": Whitaker
             if leavers:
                 raw.actors = leavers
-                bodies = []
-                for title in syntax.prep_objects(verb, ("as",)):
-                    owners = syntax.prep_objects(title, ("of", "at")) + [c for c in title.children if c.dep_ == "poss"]
-                    bodies += self.refs(owners)
+                bodies = self.refs([o for title in syntax.prep_objects(verb, ("as",)) for o in syntax.title_owners(title)])
                 raw.recipients = bodies
                 # "removed the Navy's top officer, Admiral Lisa Franchetti, and the Air Force's vice chief,
                 # General James Slife": each leaves the body their own title names
@@ -339,8 +332,7 @@ class EventFinder(ParticipantReader):
             if spec.type == "DEPART" and not raw.recipients:
                 # "stepped down as chief executive of Amazon"
                 for title in syntax.prep_objects(verb, ("as",)):
-                    owners = syntax.prep_objects(title, ("of", "at")) + [c for c in title.children if c.dep_ == "poss"]
-                    raw.recipients += [r for r in self.refs(owners) if r not in raw.recipients]
+                    raw.recipients += [r for r in self.refs(syntax.title_owners(title)) if r not in raw.recipients]
             if spec.type in ("DEPART", "APPOINT"):
                 # "left his government role with DOGE", "left his post leading DOGE", "named him head of NASA";
                 # "named Kelly Ortberg chief executive" read as a predicate noun with the name inside it
@@ -622,7 +614,7 @@ def _forums_to_others(raw: RawEvent) -> None:
     """A protest 'with the GAO' or a suit 'in the Court of Federal Claims' is heard there; the
     protest is against the awarding body."""
     # the winner of the award ("challenging the award to SpaceX") is among the others too
-    forums = [r for r in raw.recipients if any(w in r.name.lower() for w in FORUM_WORDS) or r.kind in ("Company", "Person")]
+    forums = [r for r in raw.recipients if discourse.is_forum(r.name) or r.kind in ("Company", "Person")]
     if forums:
         raw.recipients = [r for r in raw.recipients if r not in forums]
         raw.others += [r for r in forums if r not in raw.others]

@@ -34,9 +34,11 @@ DESCRIPTION_HEADS = {"leadership", "lawmakers", "officials", "administration", "
 class ParticipantReader:
     """Entity lookups over one document's parse, shared by the event rules."""
 
-    table: DocEntities
-    doc: object
-    excluded: set[int]
+    def __init__(self, table: DocEntities, excluded: set[int]):
+        self.table = table
+        self.doc = table.doc
+        self.excluded = excluded  # tokens of attribution phrases: never participants
+        self._visiting: set[int] = set()  # noun phrases being read (a relative clause can lead back)
 
     def refs(self, tokens: list[Token]) -> list[EntityRef]:
         """Entities named by noun-phrase heads: the head's own entity, else its possessor's."""
@@ -53,14 +55,13 @@ class ParticipantReader:
         tok = syntax.relative_antecedent(tok)
         # a relative clause's subject leads back to the noun it hangs on ("the protests that ..."):
         # never look at a phrase while it is being looked at
-        visiting = self.__dict__.setdefault("_visiting", set())
-        if tok.i in visiting:
+        if tok.i in self._visiting:
             return []
-        visiting.add(tok.i)
+        self._visiting.add(tok.i)
         try:
             return self._np_refs_of(tok, depth)
         finally:
-            visiting.discard(tok.i)
+            self._visiting.discard(tok.i)
 
     def _np_refs_of(self, tok: Token, depth: int) -> list[EntityRef]:
         ent = self.table.entity_at(tok)

@@ -127,6 +127,11 @@ def prep_objects_of(tokens: list[Token], preps: tuple[str, ...]) -> list[Token]:
     return [p for tok in tokens for p in prep_objects(tok, preps)]
 
 
+def title_owners(title: Token) -> list[Token]:
+    """Whose a title is: "chief executive of Amazon", "head at NASA", "the Navy's top officer"."""
+    return prep_objects(title, ("of", "at")) + [c for c in title.children if c.dep_ == "poss"]
+
+
 def objects(verb: Token) -> list[Token]:
     """Direct and indirect objects of a verb (the parser makes "lobbying Congress" an adjective)."""
     out = []

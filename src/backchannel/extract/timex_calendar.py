@@ -176,6 +176,22 @@ def cyclic_index(now: int, target: int, per_year: int, how: str) -> int:
     return same if (same > now or (same == now and not strict)) else same + per_year
 
 
+def weekday_near(p: date, target: int, rel: str, tense: str) -> date:
+    """The day named by a weekday (``target``, Monday = 0) relative to ``p``: "last" / "this past" /
+    "past" the latest before p, "next" / "this coming" / "coming" the earliest after it, "this" the one
+    in p's week; a bare weekday ("") the latest on or before p in past tense (a "Wednesday" in a
+    Wednesday's paper is that day), the earliest on or after it in future tense."""
+    back = (p.weekday() - target) % 7
+    ahead = (target - p.weekday()) % 7
+    if rel in ("last", "this past", "past"):
+        return p - timedelta(days=back or 7)
+    if rel in ("next", "this coming", "coming"):
+        return p + timedelta(days=ahead or 7)
+    if rel == "this":
+        return p + timedelta(days=target - p.weekday())
+    return p + timedelta(days=ahead) if tense == "future" else p - timedelta(days=back)
+
+
 def part(res: Resolution, which: str) -> Resolution:
     """Narrow a resolution's interval to its early / mid / late third, keeping value and granularity."""
     value, start, end, gran = res

@@ -37,13 +37,7 @@ def _day_of(word: str | None, ctx: Ctx) -> date | None:
     if word == "yesterday":
         return p - timedelta(days=1)
     rel, _, name = word.rpartition(" ")
-    target = cal.WEEKDAYS[name]
-    back, ahead = (p.weekday() - target) % 7, (target - p.weekday()) % 7
-    if rel == "last":
-        return p - timedelta(days=back or 7)
-    if rel == "next":
-        return p + timedelta(days=ahead or 7)
-    return p + timedelta(days=ahead) if ctx.tense == "future" else p - timedelta(days=back)
+    return cal.weekday_near(p, cal.WEEKDAYS[name], rel, ctx.tense)
 
 
 def _clock(m: re.Match, ctx: Ctx) -> Resolution | None:

@@ -370,21 +370,8 @@ def _weekday(m: re.Match, ctx: Ctx) -> Resolution | None:
             return None  # "the Sunday Times"
     target = cal.WEEKDAYS[m["wd"].lower()]
 
-    def go(p: date) -> Resolution:
-        back = (p.weekday() - target) % 7  # days back to the latest such day on or before p
-        ahead = (target - p.weekday()) % 7  # days ahead to the earliest on or after p
-        if rel in ("last", "this past", "past"):
-            return cal.day(p - timedelta(days=back or 7))
-        if rel in ("next", "this coming", "coming"):
-            return cal.day(p + timedelta(days=ahead or 7))
-        if rel == "this":
-            return cal.day(p + timedelta(days=target - p.weekday()))
-        # A bare weekday is the latest such day on or before publication in past tense ("published
-        # Wednesday" on a Wednesday is that day); in future tense the next one on or after it.
-        return cal.day(p + timedelta(days=ahead) if ctx.tense == "future" else p - timedelta(days=back))
-
     tod = (m["tod"] or "").lower() or None
-    return _relative(ctx, lambda p: _part_of_day(go(p), tod))
+    return _relative(ctx, lambda p: _part_of_day(cal.day(cal.weekday_near(p, target, rel, ctx.tense)), tod))
 
 
 def _this_unit(m: re.Match, ctx: Ctx) -> Resolution | None:

@@ -78,7 +78,7 @@ def titled_people(doc: Doc) -> None:
     person's title comes right before it ("General Brown", "Senator Warren"), dropping the title."""
     ents, changed = [], False
     for ent in doc.ents:
-        words = [t for t in ent]
+        words = list(ent)
         titled = words[0].lower_ in PERSON_TITLES
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         names = words[1:] if titled else words

@@ -30,7 +30,6 @@ PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatize
 FIRST_MASK = "John"
 SURNAME_MASKS = ("Smith", "Miller", "Wilson", "Taylor", "Clark", "Lewis", "Walker", "Young")
 ORG_MASKS = ("Google", "Intel", "Apple", "Cisco", "Nokia", "Sony", "Pfizer", "Visa")
-MASKS = {FIRST_MASK, *SURNAME_MASKS, *ORG_MASKS}
 # Names the parser reads better as "Smith": people ("Trump fired ...") and organisations ("The FAA
 # grounded SpaceX's fleet" loses its verb too).
 NAME_LABELS = {"PERSON", "ORG"}
