@@ -148,6 +148,16 @@ def test_show_json(query_db):
     assert {"aliases", "mentions", "relations", "events"} <= row.keys()
     assert any(e["type"] == "CONTRACT_AWARD" for e in row["events"])
     assert any(r["type"] == "founder_of" and r["subject"]["name"] == "Elon Musk" for r in row["relations"])
+    assert row["awards"] == {"count": 1, "total": 1.2e9}
+    assert row["lobbying"] == {"filings": 0, "reports": 0, "total": None, "bodies": []}
+
+
+def test_show_prints_awards_received_and_lobbying(query_db):
+    lines = ok("show", "SpaceX", "--db", str(query_db)).stdout.splitlines()
+    assert "awards received: 1 ($1.2 billion in all)" in lines
+    assert "lobbying: none" in lines
+    nasa = ok("show", "NASA", "--db", str(query_db)).stdout.splitlines()
+    assert "awards received: none" in nasa  # it gave the award
 
 
 def test_show_unknown_name_is_one_line_error(query_db):

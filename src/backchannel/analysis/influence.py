@@ -11,6 +11,7 @@ part of the Space Force), or by the government that body belongs to.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from .. import ontology
@@ -23,8 +24,10 @@ CONTACT_TYPES = {"CONSULT", "REQUEST", "SUPPORT", "ACCUSE", "THREATEN", "AGREE",
 FLAGGED_TYPES = {"CONSULT", "REQUEST", "SUPPORT", "ACCUSE", "THREATEN", "AGREE", "COOPERATE", "CONCEDE", "LOBBY", "DONATE"}
 # How long before taking office an official-to-be counts as the government ("President-elect Trump").
 INCOMING = timedelta(days=90)
-# Awards only a doubtful report claims are no awards.
+# Awards only doubtful reports claim are no awards.
 DOUBTFUL = {"speculative", "denied"}
+# Contacts that are in the timeline when the circle makes them, with or without a government side.
+OWN_TYPES = {"LOBBY", "DONATE"}
 # Governments other than the United States federal government, by words of their bodies' names.
 FOREIGN_WORDS = ("russia", "roscosmos", "kremlin", "china", "chinese", "european", "italian", "ukrain", "india",
                  "japan", "british", "uk ", "french", "german", "israel", "saudi", "poland", "polish", "brazil")
@@ -33,32 +36,50 @@ PUBLIC_KINDS = ("PublicBody",)
 
 def influence(view, name: str, window: int = 180) -> dict:
     """The influence timeline of the entity called ``name`` (see the module docstring)."""
+    # the known actors imported into this store (offices, parents) count as they do at ingest
+    ontology.use_extra_entries(view.kb_entries())
     entity = view.find_entity(name)
     circle = _circle(view, entity)
     ids = {m["id"] for m in circle}
     events = {e["id"]: e for m in circle for e in view.events(entity=m["id"])}
-    awards = [e for e in events.values() if e["type"] == "CONTRACT_AWARD" and _ids(e["recipients"]) & ids
-              and not e["negated"] and e["modality"] == "actual" and e["sourcing"]["status"] not in DOUBTFUL]
+    awards = awards_to(events.values(), ids)
+    award_ids = {e["id"] for e in awards}
     lines = []
     for e in sorted(events.values(), key=_day_key):
-        side = _government_side(e, ids)
-        if e["type"] == "CONTRACT_AWARD" and e in awards:
+        if e["id"] in award_ids:
             lines.append({"kind": "award", "date": _iso(_day(e)), "event": e, "flags": []})
-        elif e["type"] in CONTACT_TYPES and (side or e["type"] in ("LOBBY", "DONATE")):
-            # only a contact with a date of its own is flagged: a later article's passing mention
-            # ("it protested that decision") is dated by its publication, not by when it happened
-            dated = bool(e.get("start") or e.get("record"))
-            flags = _flags(e, side, awards, window) if e["type"] in FLAGGED_TYPES and dated else []
-            kind = {"LOBBY": "lobbying", "DONATE": "donation"}.get(e["type"], "contact")
-            lines.append({"kind": kind, "date": _iso(_day(e)), "event": e, "flags": flags})
+            continue
+        if e["type"] not in CONTACT_TYPES:
+            continue
+        contacted = _bodies_contacted(e, ids)
+        if not contacted and not (e["type"] in OWN_TYPES and _ids(e["actors"]) & ids):
+            continue
+        # only a contact with a date of its own is flagged: a later article's passing mention
+        # ("it protested that decision") is dated by its publication, not by when it happened
+        dated = bool(e.get("start") or e.get("record"))
+        flags = _flags(e, contacted, awards, window) if e["type"] in FLAGGED_TYPES and dated else []
+        kind = {"LOBBY": "lobbying", "DONATE": "donation"}.get(e["type"], "contact")
+        lines.append({"kind": kind, "date": _iso(_day(e)), "event": e, "flags": flags})
     return {
         "entity": entity,
         "circle": circle,
         "window_days": window,
         "timeline": lines,
         "awards": totals(awards),
-        "lobbying": lobbying_totals([e for e in events.values() if e["type"] == "LOBBY"]),
+        "lobbying": lobbying_totals(lobbying_by(events.values(), ids)),
     }
+
+
+def awards_to(events: Iterable[dict], ids: set[str]) -> list[dict]:
+    """The contract awards among ``events`` received by one of ``ids``: neither negated nor only
+    planned or hypothetical, and claimed by at least one report that is not speculative or a denial."""
+    return [e for e in events if e["type"] == "CONTRACT_AWARD" and _ids(e["recipients"]) & ids
+            and not e["negated"] and e["modality"] == "actual" and not _doubtful(e)]
+
+
+def lobbying_by(events: Iterable[dict], ids: set[str]) -> list[dict]:
+    """The lobbying among ``events`` done by one of ``ids`` (as registrant or client), not lobbying of them."""
+    return [e for e in events if e["type"] == "LOBBY" and _ids(e["actors"]) & ids]
 
 
 def totals(awards: list[dict]) -> dict:
@@ -80,12 +101,13 @@ def lobbying_totals(lobbying: list[dict]) -> dict:
 
 
 def _circle(view, entity: dict) -> list[dict]:
-    members = [entity]
+    members, seen = [entity], {entity["id"]}
     for rel in view.relations(entity=entity["id"]):
-        if rel["type"] in CIRCLE_RELATIONS and rel["object"]["id"] == entity["id"] and rel["subject"]["id"]:
-            subject = rel["subject"]
-            if subject["id"] not in {m["id"] for m in members}:
-                members.append({"id": subject["id"], "name": subject["name"], "kind": subject["kind"], "via": rel["type"]})
+        subject = rel["subject"]
+        if (rel["type"] in CIRCLE_RELATIONS and rel["object"]["id"] == entity["id"]
+                and subject["id"] and subject["id"] not in seen):
+            seen.add(subject["id"])
+            members.append({"id": subject["id"], "name": subject["name"], "kind": subject["kind"], "via": rel["type"]})
     return members
 
 
@@ -93,15 +115,24 @@ def _ids(refs: list[dict]) -> set[str]:
     return {r["id"] for r in refs if r.get("id")}
 
 
-def _government_side(event: dict, circle: set[str]) -> list[dict]:
-    """The public bodies and office holders the event involves besides the circle."""
+def _doubtful(event: dict) -> bool:
+    """True when every report of the event is speculative or a denial."""
+    statuses = {ev["sourcing"]["status"] for ev in event.get("evidence") or () if ev.get("sourcing")}
+    return (statuses or {event["sourcing"]["status"]}) <= DOUBTFUL
+
+
+def _bodies_contacted(event: dict, circle: set[str]) -> list[str]:
+    """The public bodies the event involves besides the circle: a body itself, or the bodies of an
+    office holder's offices on the event's day."""
     day = _day(event)
     out = []
     for ref in event["actors"] + event["recipients"] + event["others"]:
-        if ref.get("id") in circle or not ref.get("id"):
+        if not ref.get("id") or ref["id"] in circle:
             continue
-        if ref["kind"] in PUBLIC_KINDS or (ref["kind"] == "Person" and _office_bodies(ref["name"], day)):
-            out.append(ref)
+        if ref["kind"] in PUBLIC_KINDS:
+            out.append(ref["name"])
+        elif ref["kind"] == "Person":
+            out.extend(_office_bodies(ref["name"], day))
     return out
 
 
@@ -126,20 +157,9 @@ def _office_bodies(person: str, day: date | None) -> list[str]:
     return out
 
 
-def _bodies_of(ref: dict, day: date | None) -> list[str]:
-    return [ref["name"]] if ref["kind"] in PUBLIC_KINDS else _office_bodies(ref["name"], day)
-
-
 def _lineage(body: str) -> set[str]:
-    """A body and the bodies above it in the gazetteer (Space Systems Command, Space Force, ...)."""
-    gaz = ontology.gazetteer()
-    out, entry = {name_key(body)}, gaz.lookup(body)
-    seen = 0
-    while entry is not None and entry.parent and seen < 8:
-        out.add(name_key(entry.parent))
-        entry = gaz.lookup(entry.parent)
-        seen += 1
-    return out
+    """The folded names of a body and the bodies above it in the gazetteer (Space Systems Command, Space Force, ...)."""
+    return {name_key(n) for n in (body, *ontology.gazetteer().lineage(body))}
 
 
 def _foreign(body: str) -> bool:
@@ -147,19 +167,19 @@ def _foreign(body: str) -> bool:
     return any(w in low for w in FOREIGN_WORDS)
 
 
-def _flags(contact: dict, side: list[dict], awards: list[dict], window: int) -> list[dict]:
-    """The awards this contact came within ``window`` days before, and why it counts."""
+def _flags(contact: dict, contacted: list[str], awards: list[dict], window: int) -> list[dict]:
+    """The awards this contact with the bodies ``contacted`` came within ``window`` days before, and why it counts."""
     day = _day(contact)
-    if day is None or not side:
+    if day is None or not contacted:
         return []
-    contacted = [b for ref in side for b in _bodies_of(ref, day)]
+    reach = [_lineage(b) for b in contacted]
     out = []
     for award in awards:
         when = _day(award)
         if when is None or not (timedelta(0) <= when - day <= timedelta(days=window)):
             continue
         givers = [r["name"] for r in award["actors"]]
-        same = any(_lineage(g) & _lineage(b) for g in givers for b in contacted)
+        same = any(_lineage(g) & line for g in givers for line in reach)
         government = not same and any(not _foreign(b) for b in contacted) and any(not _foreign(g) for g in givers)
         if same or government:
             out.append({

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..analysis import influence as run
+from ..errors import InputError
 from . import render
 from .options import db_option, json_option, store_for
 
@@ -23,7 +24,7 @@ def influence(name, window, db, as_json) -> None:
     """One dated timeline: the entity's (and its executives') contacts with government, lobbying and
     donations, and its contract awards; contacts shortly before an award are flagged."""
     if window < 0:
-        raise click.BadParameter("the window is a number of days, 0 or more", param_hint="--window")
+        raise InputError(f"--window {window}: the window is a number of days, 0 or more")
     view = store_for(db).view()
     if as_json:
         render.print_json_lines([run(view, name, window=window)])
@@ -47,14 +48,8 @@ def print_influence(view, name: str, window: int, only_flagged: bool = False) ->
         ev = line["event"]
         mark = "[bold red]![/bold red]" if line["flags"] else " "
         amount = f" {render.money(ev['amount'])}" if ev.get("amount") else ""
-        out.print(f"{mark} [bold]{render.when(ev):<22}[/bold] {line['kind']:<9} {render.event_line(ev)}{amount}  "
-                  f"[dim]{render.flags(ev)}[/dim]", highlight=False)
-        out.print(f"  {'':<22} {render.sourcing(ev)}; first reported by {render.source_of(ev)}", style="dim", highlight=False)
-        if ev.get("evidence"):
-            out.print(f"  {'':<22} \u201c{ev['evidence'][0]['sentence']}\u201d", style="italic dim", highlight=False)
-        if render.repeated_by(ev):
-            out.print(f"  {'':<22} {render.repeated_by(ev)}", style="dim", highlight=False)
+        render.event_block(out, ev, f"{mark} [bold]{render.when(ev):<22}[/bold] {line['kind']:<9}", amount)
         for f in line["flags"]:
             money = f", {render.money(f['amount'])}" if f.get("amount") else ""
-            out.print(f"  {'':<22} [red]{f['days_before']} days before the award of {f['award_date']} by "
+            out.print(f"{render.INDENT} [red]{f['days_before']} days before the award of {f['award_date']} by "
                       f"{', '.join(f['awarding'])}{money} ({f['why']})[/red]", highlight=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..analysis.influence import DOUBTFUL, lobbying_totals, totals
+from ..analysis.influence import awards_to, lobbying_by, lobbying_totals, totals
 from . import render
 from .options import date_arg, db_option, json_option, store_for
 
@@ -59,10 +59,8 @@ def show(name, db, as_json) -> None:
     entity = view.find_entity(name)
     rels = view.relations(entity=entity["id"])
     evts = view.events(entity=entity["id"])
-    members = {entity["id"]}
-    awards = totals([e for e in evts if e["type"] == "CONTRACT_AWARD" and {r["id"] for r in e["recipients"]} & members
-                     and not e["negated"] and e["modality"] == "actual" and e["sourcing"]["status"] not in DOUBTFUL])
-    lobbying = lobbying_totals([e for e in evts if e["type"] == "LOBBY" and {r["id"] for r in e["actors"]} & members])
+    awards = totals(awards_to(evts, {entity["id"]}))
+    lobbying = lobbying_totals(lobbying_by(evts, {entity["id"]}))
     if as_json:
         render.print_json_lines([{**entity, "awards": awards, "lobbying": lobbying, "relations": rels, "events": evts}])
         return

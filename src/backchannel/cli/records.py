@@ -6,6 +6,7 @@ import json
 
 import click
 
+from ..records import READERS
 from ..records.load import import_records
 from .options import db_option, json_option, store_for
 
@@ -15,7 +16,7 @@ def register(cli: click.Group) -> None:
 
 
 @click.command("import")
-@click.argument("kind", type=click.Choice(["usaspending", "fpds", "lda"]))
+@click.argument("kind", type=click.Choice(list(READERS)))
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
 @json_option

@@ -105,16 +105,27 @@ def relations_table(rows: list[dict]) -> None:
     console().print(table)
 
 
-def timeline(rows: list[dict], evidence: bool = True) -> None:
+def timeline(rows: list[dict]) -> None:
     """A dated timeline, one event a line, each with its sourcing and the sentence that claims it."""
     out = console()
     for e in rows:
-        out.print(f"[bold]{when(e):<24}[/bold] {event_line(e)}  [dim]{flags(e)}[/dim]", highlight=False)
-        out.print(f"{'':<24} {sourcing(e)}; first reported by {source_of(e)}", style="dim", highlight=False)
-        if evidence and e.get("evidence"):
-            out.print(f"{'':<24} \u201c{e['evidence'][0]['sentence']}\u201d", style="italic dim", highlight=False)
-        if repeated_by(e):
-            out.print(f"{'':<24} {repeated_by(e)}", style="dim", highlight=False)
+        event_block(out, e, f"[bold]{when(e):<24}[/bold]")
+
+
+# Where the lines under an event's first line start: under the event, past its date.
+INDENT = " " * 24
+
+
+def event_block(out: Console, e: dict, lead: str, extra: str = "") -> None:
+    """One event of a timeline: ``lead`` (its date, in 24 columns), the event, ``extra`` and its flags;
+    then, indented, its sourcing and who reported it first, the sentence that claims it, and who repeated it."""
+    out.print(f"{lead} {event_line(e)}{extra}  [dim]{flags(e)}[/dim]", highlight=False)
+    out.print(f"{INDENT} {sourcing(e)}; first reported by {source_of(e)}", style="dim", highlight=False)
+    if e.get("evidence"):
+        out.print(f"{INDENT} \u201c{e['evidence'][0]['sentence']}\u201d", style="italic dim", highlight=False)
+    repeated = repeated_by(e)
+    if repeated:
+        out.print(f"{INDENT} {repeated}", style="dim", highlight=False)
 
 
 def grouped_relations(rows: list[dict]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -14,6 +14,7 @@ import yaml
 
 from ..errors import OntologyError
 from ..ids import name_key
+from ..model import ENTITY_KINDS
 
 
 class _Loader(yaml.SafeLoader):
@@ -86,7 +87,15 @@ def _as_tuple(value) -> tuple[str, ...] | None:
     return tuple(value) if isinstance(value, list) else (value,)
 
 
+# Trigger options that are plain flags, read as ``name: true`` in events.yaml.
+_FLAGS = tuple(f.name for f in fields(Trigger) if f.type == "bool" and f.name != "poss_recipient")
+_OPTIONS = frozenset({*_FLAGS, "mode", "recipients", "objects", "if_person", "particle", "possessor", "actors"})
+
+
 def _trigger(lemma: str, pos: str, type_name: str, opts: dict, default_recipients: tuple, context) -> Trigger:
+    unknown = set(opts) - _OPTIONS
+    if unknown:
+        raise OntologyError(f"events.yaml: {type_name} {lemma!r}: unknown option(s) {', '.join(sorted(unknown))}")
     objects = opts.get("objects")
     return Trigger(
         lemma=lemma,
@@ -94,23 +103,13 @@ def _trigger(lemma: str, pos: str, type_name: str, opts: dict, default_recipient
         type=type_name,
         mode=opts.get("mode"),
         recipients=tuple(opts.get("recipients", default_recipients)),
-        inverse=bool(opts.get("inverse", False)),
         objects=tuple(objects) if objects else None,
         if_person=opts.get("if_person"),
         particle=_as_tuple(opts.get("particle")),
         poss_recipient=opts.get("possessor") == "recipient",
-        person=bool(opts.get("person", False)),
-        needs_recipient=bool(opts.get("needs_recipient", False)),
-        no_predicate=bool(opts.get("no_predicate", False)),
-        object_is_topic=bool(opts.get("object_is_topic", False)),
-        object_leaves=bool(opts.get("object_leaves", False)),
-        parties=bool(opts.get("parties", False)),
-        from_loses=bool(opts.get("from_loses", False)),
-        no_object=bool(opts.get("no_object", False)),
-        predicate=bool(opts.get("predicate", False)),
-        infinitive=bool(opts.get("infinitive", False)),
         actors=tuple(opts.get("actors", ("by", "from"))),
         context=frozenset(context) if context else None,
+        **{flag: bool(opts.get(flag, False)) for flag in _FLAGS},
     )
 
 
@@ -210,6 +209,16 @@ class Gazetteer:
         """The entry whose name or alias folds to the same key as ``name``."""
         return self.by_key.get(name_key(name))
 
+    def lineage(self, name: str) -> list[str]:
+        """The entry called ``name`` and the entries above it by ``parent``, nearest first (Space
+        Systems Command, United States Space Force, Department of the Air Force, Department of
+        Defense); empty when no entry has that name."""
+        out, entry = [], self.lookup(name)
+        while entry is not None and entry.name not in out:
+            out.append(entry.name)
+            entry = self.lookup(entry.parent) if entry.parent else None
+        return out
+
     def holders(self, title: str, of: str | None, day: date | None) -> list[KnownEntity]:
         """Entries that held an office with this title (of this body) on that day."""
         title = title.lower()
@@ -236,7 +245,7 @@ def _as_date(value) -> date | None:
     return date.fromisoformat(str(value))
 
 
-KINDS = ("Person", "Company", "Organization", "PublicBody", "Programme", "MediaOutlet", "Place")
+KINDS = ENTITY_KINDS
 
 
 def _entry(raw) -> KnownEntity:

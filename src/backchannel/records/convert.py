@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import __version__
+from .. import __version__, ontology
 from ..extract.entities import entity_id, guess_kind
 from ..ids import make_id
 from ..model import Article, Entity, EntityMention, EntityRef, Event, Evidence, Extraction, Relation, Sourcing, TimeSpan
@@ -32,22 +32,23 @@ _PAREN = re.compile(r"\(([^)]*)\)?\s*$")
 
 @lru_cache(maxsize=4)
 def _index(_version: str) -> tuple[NameIndex, dict]:
-    from .. import ontology  # noqa: PLC0415
-
     return gazetteer_index(), {entity_id(e.name): e for e in ontology.gazetteer().entries}
 
 
 def index() -> tuple[NameIndex, dict]:
     """The gazetteer's names as a NameIndex and its entries by entity id, rebuilt when imported known
     actors change."""
-    from .. import ontology  # noqa: PLC0415
-
     return _index(ontology.extra_version())
+
+
+def _plain(name: str) -> str:
+    """A name with its white space collapsed and the "&amp;" some LDA files leave unescaped made "&"."""
+    return " ".join(name.replace("&amp;", "&").split())
 
 
 def body_spellings(name: str) -> list[str]:
     """The ways an LDA or agency spelling of a public body may be written in the gazetteer."""
-    name = " ".join(name.replace("&amp;", "&").split())
+    name = _plain(name)
     out = [name]
     paren = _PAREN.search(name)
     bare = _PAREN.sub("", name).strip() if paren else name
@@ -66,8 +67,13 @@ def resolve(name: str, kind: str, firm: bool = False) -> EntityRef:
     """The entity a record's name denotes: the gazetteer's, or a new one under the name as written.
     ``firm``: the name is a business whatever its words say (a lobbying registrant such as "Fidelis
     Government Relations" is no public body)."""
-    from .. import ontology  # noqa: PLC0415
+    # Records repeat the same few names (SENATE in every filing, one agency per file), and matching
+    # is the costly part of an import: remember each answer while the gazetteer stays the same.
+    return _resolve(name, kind, firm, ontology.extra_version())
 
+
+@lru_cache(maxsize=16384)
+def _resolve(name: str, kind: str, firm: bool, _version: str) -> EntityRef:
     gaz = ontology.gazetteer()
     names, by_id = index()
     spellings = body_spellings(name) if kind == "PublicBody" else [name]
@@ -78,7 +84,7 @@ def resolve(name: str, kind: str, firm: bool = False) -> EntityRef:
             entry = by_id.get(found.entity_id) if found else None
         if entry is not None:
             return EntityRef(entry.name, entry.kind, entity_id(entry.name), text=name)
-    clean = tidy_body(name) if kind == "PublicBody" else " ".join(name.replace("&amp;", "&").split())
+    clean = tidy_body(name) if kind == "PublicBody" else _plain(name)
     guessed = kind if kind == "PublicBody" else guess_kind("ORG", clean)
     if firm and guessed == "PublicBody":
         guessed = "Company"
@@ -88,7 +94,7 @@ def resolve(name: str, kind: str, firm: bool = False) -> EntityRef:
 def tidy_body(name: str) -> str:
     """A body the gazetteer does not know, named as prose would: "Labor, Dept of (DOL)" is
     "Department of Labor", "Natl Guard" "National Guard"."""
-    bare = _PAREN.sub("", " ".join(name.replace("&amp;", "&").split())).strip()
+    bare = _PAREN.sub("", _plain(name)).strip()
     dept = _DEPT_OF.match(bare)
     if dept:
         bare = f"Department of {dept['what'].strip()}"
@@ -188,12 +194,11 @@ def _award(record: Record, doc: _Doc):
 def _awarding(record: Record) -> EntityRef:
     """The sub-agency when the gazetteer knows it (Space Systems Command), else the agency."""
     sub = resolve(record.awarding_sub_body, "PublicBody") if record.awarding_sub_body else None
-    top = resolve(record.awarding_body, "PublicBody") if record.awarding_body else None
-    from .. import ontology  # noqa: PLC0415
-
     if sub is not None and ontology.gazetteer().lookup(sub.name) is not None:
         return sub
-    return top or sub or EntityRef("unknown awarding body", "PublicBody", entity_id("unknown awarding body"))
+    if record.awarding_body:
+        return resolve(record.awarding_body, "PublicBody")
+    return sub or EntityRef("unknown awarding body", "PublicBody", entity_id("unknown awarding body"))
 
 
 def _lobbying(record: Record, doc: _Doc):
@@ -225,11 +230,6 @@ def _lobbying(record: Record, doc: _Doc):
     actors = [registrant] + ([client] if client.id != registrant.id else [])
     start = record.period_start or record.date
     end = record.period_end or record.date
-    value = _quarter(record) or (start.isoformat() if start else None)
+    # TIMEX3 for an LDA period ("2016 Q3" is 2016-Q3, "2007 H1" 2007-H1), else the day.
+    value = record.period.replace(" ", "-") if record.period else (start.isoformat() if start else None)
     return [("LOBBY", actors, bodies, [])], [], value, (start, end)
-
-
-def _quarter(record: Record) -> str | None:
-    """TIMEX3 for an LDA period: '2016-Q3', '2017-H1'."""
-    m = re.match(r"(\d{4})\s*([QH]\d)", record.period or "")
-    return f"{m[1]}-{m[2]}" if m else None

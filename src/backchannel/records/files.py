@@ -14,9 +14,11 @@ import json
 import os
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from backchannel.errors import InputError
+from backchannel.ingest.decoding import bom_codec
 
 JSON = "JSON"
 XML = "XML"
@@ -25,15 +27,6 @@ CSV = "CSV"
 _HEAD = 65536  # bytes looked at before reading: enough to see binary data and the format
 _CHUNK = 1 << 20
 _DECLARED = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
-
-_BOMS = (
-    # UTF-32 first: its little-endian mark starts with the UTF-16 one.
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 
 # Files people download by mistake instead of the data; naming them beats "not UTF-8".
 _MAGIC = (
@@ -97,9 +90,8 @@ def _declares_other_encoding(head: bytes) -> bool:
 
 
 def _codec(head: bytes, path: str) -> str:
-    for bom, codec in _BOMS:
-        if head.startswith(bom):
-            return codec
+    if codec := bom_codec(head):  # UTF-16 or UTF-32 with a byte-order mark
+        return codec
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             raise InputError(f"{path}: binary file, {kind}")
@@ -199,6 +191,32 @@ def parse_xml(opened: Opened) -> ET.Element:
         raise InputError(f"{opened.path}: XML in an {exc}: re-save the file as UTF-8") from None
 
 
+def xml_items(opened: Opened, root: str, item: str, what: str) -> list[ET.Element]:
+    """The <item> children of the file's root element, which must be <root>; InputError saying the
+    file is not ``what`` ("an FPDS ATOM feed") otherwise."""
+    top = parse_xml(opened)
+    if local_name(top.tag) != root:
+        raise InputError(
+            f"{opened.path}: not {what}: expected <{root}> with <{item}> elements, found <{local_name(top.tag)}>"
+        )
+    return list(children(top, item))
+
+
 def local_name(tag: str) -> str:
     """An element's name without its namespace: FPDS feeds come with several namespace URIs."""
     return tag.rsplit("}", 1)[-1]
+
+
+def children(element: ET.Element | None, name: str) -> Iterator[ET.Element]:
+    """The element's children with this local name (none for no element)."""
+    return (node for node in (() if element is None else element) if local_name(node.tag) == name)
+
+
+def child(element: ET.Element | None, name: str) -> ET.Element | None:
+    """The element's first child with this local name, or None."""
+    return next(children(element, name), None)
+
+
+def descendants(element: ET.Element, name: str) -> Iterator[ET.Element]:
+    """The element's descendants with this local name, at any depth, in document order."""
+    return (node for node in element.iter() if local_name(node.tag) == name)

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 
 from backchannel.errors import InputError
 from backchannel.records import values as v
-from backchannel.records.files import XML, local_name, open_record_file, parse_xml
-from backchannel.records.model import AWARD, TRANSACTION_LEVEL, BadValue, Record, RecordProblem
+from backchannel.records.files import XML, child, descendants, local_name, open_record_file, xml_items
+from backchannel.records.model import AWARD, TRANSACTION_LEVEL, BadValue, Record, RecordProblem, each
 
 SOURCE = "FPDS"
 
@@ -32,34 +32,13 @@ def read_fpds(path: str | os.PathLike) -> Iterator[Record | RecordProblem]:
     opened = open_record_file(path)
     if opened.format != XML:
         raise InputError(f"{opened.path}: not an FPDS ATOM feed: expected XML, found {opened.format}")
-    root = parse_xml(opened)
-    if local_name(root.tag) != "feed":
-        raise InputError(
-            f"{opened.path}: not an FPDS ATOM feed: expected <feed> with <entry> elements, "
-            f"found <{local_name(root.tag)}>"
-        )
-    entries = [child for child in root if local_name(child.tag) == "entry"]
-    return _entries(entries, opened.path)
-
-
-def _entries(entries: list[ET.Element], path: str) -> Iterator[Record | RecordProblem]:
-    for number, entry in enumerate(entries, start=1):
-        location = f"{path}: record {number}"
-        try:
-            yield _entry(entry, location)
-        except BadValue as exc:
-            yield RecordProblem(location, str(exc))
-
-
-def _child(element: ET.Element | None, name: str) -> ET.Element | None:
-    if element is None:
-        return None
-    return next((child for child in element if local_name(child.tag) == name), None)
+    entries = xml_items(opened, "feed", "entry", "an FPDS ATOM feed")
+    return each(_entry, entries, opened.path)
 
 
 def _path(element: ET.Element | None, *names: str) -> ET.Element | None:
     for name in names:
-        element = _child(element, name)
+        element = child(element, name)
     return element
 
 
@@ -69,36 +48,36 @@ def _text(element: ET.Element | None) -> str | None:
 
 def _find(element: ET.Element, name: str) -> ET.Element | None:
     """The first descendant with this local name, at any depth."""
-    return next((node for node in element.iter() if local_name(node.tag) == name), None)
+    return next(descendants(element, name), None)
 
 
 def _entry(entry: ET.Element, location: str) -> Record:
-    holder = _child(entry, "content")
+    holder = child(entry, "content")
     content = [] if holder is None else list(holder)
-    award = next((child for child in content if local_name(child.tag) in _AWARDS), None)
+    award = next((node for node in content if local_name(node.tag) in _AWARDS), None)
     if award is None:
-        found = ", ".join(f"<{local_name(child.tag)}>" for child in content) or "nothing"
+        found = ", ".join(f"<{local_name(node.tag)}>" for node in content) or "nothing"
         raise BadValue(f"the entry holds no FPDS award or IDV (found {found}): skipped")
     is_idv = _AWARDS[local_name(award.tag)]
     own, referenced = _identifiers(award)
-    piid = _text(_child(own, "PIID"))
+    piid = _text(child(own, "PIID"))
     if piid is None:
         raise BadValue("no PIID: the entry is incomplete; check the feed")
-    agency = _text(_child(own, "agencyID"))
-    modification = _text(_child(own, "modNumber"))
-    parent_piid = _text(_child(referenced, "PIID"))
-    parent_agency = _text(_child(referenced, "agencyID"))
+    agency = _text(child(own, "agencyID"))
+    modification = _text(child(own, "modNumber"))
+    parent_piid = _text(child(referenced, "PIID"))
+    parent_agency = _text(child(referenced, "agencyID"))
     body, sub_body = _agencies(award, own)
     vendor = _vendor_name(award)
     if vendor is None:
         raise BadValue("no vendor name (vendorName, contractorName): the entry is incomplete; check the feed")
     action = _path(award, "contractData", "contractActionType")
-    link = _child(entry, "link")
+    link = child(entry, "link")
     return Record(
         kind=AWARD,
         source=SOURCE,
         record_id=v.transaction_key(
-            agency, parent_agency, piid, modification, parent_piid, _text(_child(own, "transactionNumber"))
+            agency, parent_agency, piid, modification, parent_piid, _text(child(own, "transactionNumber"))
         ),
         location=location,
         level=TRANSACTION_LEVEL,
@@ -135,10 +114,10 @@ def _identifiers(award: ET.Element) -> tuple[ET.Element | None, ET.Element | Non
     contractID/IDVID. Rather than list every variant, take the first element with a PIID child
     that is not the referenced IDV.
     """
-    id_block = next((child for child in award if local_name(child.tag).endswith("ID")), None)
+    id_block = next((node for node in award if local_name(node.tag).endswith("ID")), None)
     own = referenced = None
     for node in id_block.iter() if id_block is not None else ():
-        if _child(node, "PIID") is None:
+        if child(node, "PIID") is None:
             continue
         if local_name(node.tag) == "referencedIDVID":
             referenced = referenced or node
@@ -151,7 +130,7 @@ def _agencies(award: ET.Element, own: ET.Element | None) -> tuple[str, str | Non
     """(department, agency) of the contracting office, e.g. ("GENERAL SERVICES ADMINISTRATION",
     "PUBLIC BUILDINGS SERVICE"); the department is the awarding body, the agency its sub-body."""
     office = _path(award, "purchaserInformation", "contractingOfficeAgencyID")
-    agency_id = _child(own, "agencyID")
+    agency_id = child(own, "agencyID")
     department = v.text(office.get("departmentName")) if office is not None else None
     agency = v.text(office.get("name")) if office is not None else None
     agency = agency or (v.text(agency_id.get("name")) if agency_id is not None else None)
@@ -164,12 +143,12 @@ def _agencies(award: ET.Element, own: ET.Element | None) -> tuple[str, str | Non
 
 
 def _vendor_name(award: ET.Element) -> str | None:
-    vendor = _child(award, "vendor")
+    vendor = child(award, "vendor")
     if vendor is None:
         return None
     return (
         _text(_path(vendor, "vendorHeader", "vendorName"))
-        or _text(_child(vendor, "contractorName"))
+        or _text(child(vendor, "contractorName"))
         or _text(_find(vendor, "UEILegalBusinessName"))
         or _text(_find(vendor, "vendorLegalOrganizationName"))
     )

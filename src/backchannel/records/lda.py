@@ -21,8 +21,8 @@ from datetime import date
 
 from backchannel.errors import InputError
 from backchannel.records import values as v
-from backchannel.records.files import JSON, XML, local_name, open_record_file, parse_json, parse_xml
-from backchannel.records.model import LOBBYING, BadValue, Record, RecordProblem
+from backchannel.records.files import JSON, XML, child, descendants, open_record_file, parse_json, xml_items
+from backchannel.records.model import LOBBYING, BadValue, Record, RecordProblem, each
 
 SOURCE = "Senate LDA"
 
@@ -40,14 +40,8 @@ def read_lda(path: str | os.PathLike) -> Iterator[Record | RecordProblem]:
     """
     opened = open_record_file(path)
     if opened.format == XML:
-        root = parse_xml(opened)
-        if local_name(root.tag) != "PublicFilings":
-            raise InputError(
-                f"{opened.path}: not an LDA XML file: expected <PublicFilings> with <Filing> elements, "
-                f"found <{local_name(root.tag)}>"
-            )
-        filings = [child for child in root if local_name(child.tag) == "Filing"]
-        return _each(_xml_filing, filings, opened.path)
+        filings = xml_items(opened, "PublicFilings", "Filing", "an LDA XML file")
+        return each(_xml_filing, filings, opened.path)
     if opened.format != JSON:
         raise InputError(
             f"{opened.path}: not an LDA file: expected <PublicFilings> XML or LDA API JSON, found CSV"
@@ -65,19 +59,7 @@ def read_lda(path: str | os.PathLike) -> Iterator[Record | RecordProblem]:
         raise InputError(
             f"{opened.path}: not an LDA API response: no result has a filing_uuid; {_EXPECTED_JSON}"
         )
-    return _each(_api_filing, filings, opened.path)
-
-
-def _each(reader, filings: list, path: str) -> Iterator[Record | RecordProblem]:
-    for number, filing in enumerate(filings, start=1):
-        location = f"{path}: record {number}"
-        if not isinstance(filing, (dict, ET.Element)):
-            yield RecordProblem(location, f"expected a filing object, found {type(filing).__name__}")
-            continue
-        try:
-            yield reader(filing, location)
-        except BadValue as exc:
-            yield RecordProblem(location, str(exc))
+    return each(_api_filing, filings, opened.path, "a filing object")
 
 
 def _required(value: str | None, what: str) -> str:
@@ -122,13 +104,13 @@ def _same_name(a: str, b: str) -> bool:
 def _xml_filing(filing: ET.Element, location: str) -> Record:
     """A <Filing> of the Senate's bulk XML: attributes on the filing, parties as child elements."""
     filing_id = _required(v.text(filing.get("ID")), "filing ID")
-    registrant_el = _find(filing, "Registrant")
-    client_el = _find(filing, "Client")
+    registrant_el = child(filing, "Registrant")
+    client_el = child(filing, "Client")
     registrant = _required(v.text(_attr(registrant_el, "RegistrantName")), "registrant name (RegistrantName)")
     client = _required(v.text(_attr(client_el, "ClientName")), "client name (ClientName)")
     year = _year(filing.get("Year"))
     period, start, end = period_of(year, filing.get("Period"), filing.get("Type"))
-    issues = [element for element in filing.iter() if local_name(element.tag) == "Issue"]
+    issues = list(descendants(filing, "Issue"))
     self_filer = (v.text(_attr(client_el, "SelfFiler")) or "").upper() == "TRUE" or _same_name(registrant, client)
     return Record(
         kind=LOBBYING,
@@ -160,23 +142,19 @@ def _filing_url(filing_id: str) -> str | None:
     return f"https://lda.senate.gov/filings/public/filing/{filing_id.lower()}/print/"
 
 
-def _find(filing: ET.Element, name: str) -> ET.Element | None:
-    return next((child for child in filing if local_name(child.tag) == name), None)
-
-
 def _attr(element: ET.Element | None, name: str) -> str | None:
     return None if element is None else element.get(name)
 
 
 def _attrs(filing: ET.Element, name: str, attribute: str) -> list[str | None]:
-    return [element.get(attribute) for element in filing.iter() if local_name(element.tag) == name]
+    return [element.get(attribute) for element in descendants(filing, name)]
 
 
 def _api_filing(filing: dict, location: str) -> Record:
     """A filing from the LDA REST API: parties as objects, activities as a list."""
     filing_id = _required(v.text(filing.get("filing_uuid")), "filing_uuid")
-    registrant_obj = filing.get("registrant") if isinstance(filing.get("registrant"), dict) else {}
-    client_obj = filing.get("client") if isinstance(filing.get("client"), dict) else {}
+    registrant_obj = v.obj(filing.get("registrant"))
+    client_obj = v.obj(filing.get("client"))
     registrant = _required(v.text(registrant_obj.get("name")), "registrant name (registrant.name)")
     client = _required(v.text(client_obj.get("name")), "client name (client.name)")
     self_filer = client_obj.get("client_self_select") is True or _same_name(registrant, client)

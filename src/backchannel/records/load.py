@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import ontology
 from ..errors import BackchannelError, InputError
@@ -104,8 +104,6 @@ def _joined(records: list[Record], known: dict[str, Record], report: ImportRepor
     """Awards whose recipient or agency only another record of the same award gives (an order under
     a contract, a transaction of an award) take them from it; those still without are skipped, with
     the reason: the data does not say who received them."""
-    from dataclasses import replace  # noqa: PLC0415
-
     out = []
     for r in records:
         if r.kind == AWARD and not (r.recipient and r.awarding_body):

@@ -7,8 +7,10 @@ Aeronautics & Space Administration (NASA)"); turning them into entities is resol
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+import datetime as dt
 
 AWARD = "award"
 LOBBYING = "lobbying"
@@ -32,7 +34,7 @@ class Record:
     location: str  # "path: record 12" / "path: line 40", for messages and provenance
     # Awards: the action's date, or the award's signing (else start) date; lobbying: the day the filing
     # was received (XML) or posted (API), else the last day of its period.
-    date: date | None = None
+    date: dt.date | None = None
     amount: float | None = None  # awards: obligation (see level); lobbying: income, or expenses for a self-filer
     record_type: str | None = None  # as written: "DEFINITIVE CONTRACT", "DELIVERY ORDER", "THIRD QUARTER REPORT"
     description: str | None = None  # award description / specific lobbying issues, shortened
@@ -61,8 +63,8 @@ class Record:
     issues: tuple[str, ...] = ()  # general issue areas as written ("AEROSPACE", "Defense")
     lobbyists: tuple[str, ...] = ()  # lobbyist names ("QUINN, ANDREW" in the XML; "Andrew Quinn" from the API)
     period: str | None = None  # reporting period: "2016 Q3", "2007 H1"; None for a registration
-    period_start: date | None = None  # first day of the reporting period
-    period_end: date | None = None  # last day of the reporting period
+    period_start: dt.date | None = None  # first day of the reporting period
+    period_end: dt.date | None = None  # last day of the reporting period
 
     def __post_init__(self) -> None:
         # A wrong kind would silently route a record to the wrong event type downstream.
@@ -88,3 +90,24 @@ class RecordProblem:
 
 class BadValue(ValueError):
     """A field of one record is unusable; the reader turns it into a RecordProblem and goes on."""
+
+
+def attempt(make: Callable[..., Record], item: object, location: str) -> Record | RecordProblem:
+    """``make(item, location)``, or a RecordProblem for that record alone when a field is unusable."""
+    try:
+        return make(item, location)
+    except BadValue as exc:
+        return RecordProblem(location, str(exc))
+
+
+def each(
+    make: Callable[..., Record], items: Iterable[object], path: str, what: str = "an object"
+) -> Iterator[Record | RecordProblem]:
+    """``make`` applied to each JSON object or XML element of a file, located "path: record N"; an
+    item of another type (a number in a list of results) is a RecordProblem saying it is not ``what``."""
+    for number, item in enumerate(items, start=1):
+        location = f"{path}: record {number}"
+        if isinstance(item, (dict, ET.Element)):
+            yield attempt(make, item, location)
+        else:
+            yield RecordProblem(location, f"expected {what}, found {type(item).__name__}")

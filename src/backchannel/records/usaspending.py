@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from backchannel.errors import InputError
 from backchannel.records import values as v
 from backchannel.records.files import CSV, JSON, XML, Opened, open_record_file, parse_json
-from backchannel.records.model import AWARD, AWARD_LEVEL, TRANSACTION_LEVEL, BadValue, Record, RecordProblem
+from backchannel.records.model import AWARD, AWARD_LEVEL, TRANSACTION_LEVEL, BadValue, Record, RecordProblem, attempt, each
 from backchannel.records.usaspending_csv import read_csv
 
 SOURCE = "USAspending"
@@ -56,50 +56,33 @@ def read_json(opened: Opened) -> Iterator[Record | RecordProblem]:
     data = parse_json(opened)
     path = opened.path
     if isinstance(data, dict) and "generated_unique_award_id" in data:
-        return iter([_guard(_award_detail, data, f"{path}: award")])
+        return iter([attempt(_award_detail, data, f"{path}: award")])
     results = data.get("results") if isinstance(data, dict) else None
     if not isinstance(results, list):
         raise InputError(f"{path}: not a USAspending API response: {_EXPECTED}")
-    if note := _not_awards(data, results):
+    first = next((item for item in results if isinstance(item, dict)), None)  # tells what the list holds
+    if note := _not_awards(data, first or {}):
         return iter([RecordProblem(path, note)])
-    reader = _result_reader(results)
+    reader = _result_reader(first)
     if reader is None:
         raise InputError(f"{path}: not a USAspending API response: {_EXPECTED}")
-    return _each(reader, results, path)
+    return each(reader, results, path)
 
 
-def _each(reader, results: list, path: str) -> Iterator[Record | RecordProblem]:
-    for number, item in enumerate(results, start=1):
-        location = f"{path}: record {number}"
-        if not isinstance(item, dict):
-            yield RecordProblem(location, f"expected an object, found {type(item).__name__}")
-            continue
-        yield _guard(reader, item, location)
-
-
-def _guard(reader, item: dict, location: str) -> Record | RecordProblem:
-    try:
-        return reader(item, location)
-    except BadValue as exc:
-        return RecordProblem(location, str(exc))
-
-
-def _not_awards(data: dict, results: list) -> str | None:
+def _not_awards(data: dict, first: dict) -> str | None:
     """Why a results list holds no awards (recipient lists, spending totals by category), or None."""
     skipped = "not contract awards: no records read from it (download spending_by_award or award details)"
     if category := v.text(data.get("category")):
         return f"spending totals by {category}, {skipped}"
-    first = next((item for item in results if isinstance(item, dict)), {})
     if "recipient_level" in first or ({"name", "amount"} <= first.keys() and "Award ID" not in first):
         return f"a list of recipients and their totals, {skipped}"
     return None
 
 
-def _result_reader(results: list):
+def _result_reader(first: dict | None):
     """The reader for the kind of result the list holds, judged by its first object."""
-    first = next((item for item in results if isinstance(item, dict)), None)
     if first is None:
-        return _search_result  # an empty page: nothing to read, nothing wrong
+        return _search_result  # no object on the page: nothing to read, nothing wrong
     if "Award ID" in first or "generated_internal_id" in first:
         return _search_result
     if "federal_action_obligation" in first or "action_date" in first:
@@ -115,12 +98,6 @@ def _required(value: str | None, what: str) -> str:
     return value
 
 
-def _obj(value: object) -> dict:
-    """A nested object, or {} when it is absent or not an object, so a malformed record reads as
-    one with missing fields (a problem for that record) instead of stopping the file."""
-    return value if isinstance(value, dict) else {}
-
-
 def _contract_key(key: str | None) -> str | None:
     """The award key, refusing grants and loans: the graph is about contracts, and assistance awards
     (ASST_...) have no PIID, vendor or contracting office."""
@@ -129,50 +106,57 @@ def _contract_key(key: str | None) -> str | None:
     return key
 
 
-def _award_detail(item: dict, location: str) -> Record:
-    """/api/v2/awards/<id>/: the award with its latest totals."""
-    key = _required(v.text(item.get("generated_unique_award_id")), "award id (generated_unique_award_id)")
-    key = _contract_key(key)
-    recipient = _obj(item.get("recipient"))
-    agency = _obj(item.get("awarding_agency"))
-    contract = _obj(item.get("latest_transaction_contract_data"))
-    period = _obj(item.get("period_of_performance"))
+def _award(key: str | None, record_id: str, location: str, **fields) -> Record:
+    """An award-level record under USAspending's award key (None when the response gives only a PIID)."""
     return Record(
         kind=AWARD,
         source=SOURCE,
-        record_id=key,
+        record_id=record_id,
         location=location,
         level=AWARD_LEVEL,
         award_id=key,
+        url=v.usaspending_url(key),
+        **fields,
+    )
+
+
+def _award_detail(item: dict, location: str) -> Record:
+    """/api/v2/awards/<id>/: the award with its latest totals."""
+    key = v.text(item.get("generated_unique_award_id"))
+    key = _contract_key(_required(key, "award id (generated_unique_award_id)"))
+    recipient = v.obj(item.get("recipient"))
+    agency = v.obj(item.get("awarding_agency"))
+    contract = v.obj(item.get("latest_transaction_contract_data"))
+    period = v.obj(item.get("period_of_performance"))
+    return _award(
+        key,
+        key,
+        location,
         piid=v.text(item.get("piid")),
-        parent_piid=v.text(_obj(item.get("parent_award")).get("piid")) or v.parent_of_award_key(key),
+        parent_piid=v.text(v.obj(item.get("parent_award")).get("piid")) or v.parent_of_award_key(key),
         date=v.day(item.get("date_signed"), "date_signed") or v.day(period.get("start_date"), "start_date"),
         amount=v.amount(item.get("total_obligation"), "total_obligation"),
         potential_value=v.amount(item.get("base_and_all_options"), "base_and_all_options"),
-        awarding_body=_required(v.text(_obj(agency.get("toptier_agency")).get("name")), "awarding agency"),
-        awarding_sub_body=v.text(_obj(agency.get("subtier_agency")).get("name")),
+        awarding_body=_required(v.text(v.obj(agency.get("toptier_agency")).get("name")), "awarding agency"),
+        awarding_sub_body=v.text(v.obj(agency.get("subtier_agency")).get("name")),
         recipient=_required(v.text(recipient.get("recipient_name")), "recipient name"),
         recipient_parent=v.text(recipient.get("parent_recipient_name")),
         record_type=v.text(item.get("type_description")) or v.text(item.get("type")),
         description=v.short(item.get("description")),
         naics=v.text(contract.get("naics")),
         psc=v.text(contract.get("product_or_service_code")),
-        url=v.usaspending_url(key),
     )
 
 
 def _search_result(item: dict, location: str) -> Record:
     """/api/v2/search/spending_by_award/: one row of the award search."""
     key = _contract_key(v.text(item.get("generated_internal_id")))
-    award_ref = _required(key or v.text(item.get("Award ID")), "award id (Award ID)")
-    return Record(
-        kind=AWARD,
-        source=SOURCE,
-        record_id=award_ref,
-        location=location,
-        level=AWARD_LEVEL,
-        award_id=key,
-        piid=v.text(item.get("Award ID")),
+    piid = v.text(item.get("Award ID"))
+    return _award(
+        key,
+        _required(key or piid, "award id (Award ID)"),
+        location,
+        piid=piid,
         parent_piid=v.parent_of_award_key(key),
         # The search has no signing date; "Base Obligation Date" is the base award's, when asked for.
         date=v.day(item.get("Base Obligation Date"), "Base Obligation Date")
@@ -185,7 +169,6 @@ def _search_result(item: dict, location: str) -> Record:
         description=v.short(item.get("Description")),
         naics=_code(item.get("NAICS")),
         psc=_code(item.get("PSC")),
-        url=v.usaspending_url(key),
     )
 
 
@@ -198,14 +181,10 @@ def _idv_order(item: dict, location: str) -> Record:
     """/api/v2/idvs/awards/: an order placed under an IDV. The list names no recipient."""
     key = _contract_key(v.text(item.get("generated_unique_award_id")))
     piid = v.text(item.get("piid"))
-    award_ref = _required(key or piid, "award id (generated_unique_award_id or piid)")
-    return Record(
-        kind=AWARD,
-        source=SOURCE,
-        record_id=award_ref,
-        location=location,
-        level=AWARD_LEVEL,
-        award_id=key,
+    return _award(
+        key,
+        _required(key or piid, "award id (generated_unique_award_id or piid)"),
+        location,
         piid=piid,
         parent_piid=v.parent_of_award_key(key),
         date=v.day(item.get("period_of_performance_start_date"), "period_of_performance_start_date"),
@@ -213,7 +192,6 @@ def _idv_order(item: dict, location: str) -> Record:
         awarding_body=_required(v.text(item.get("awarding_agency")), "awarding agency"),
         record_type=v.text(item.get("award_type")),
         description=v.short(item.get("description")),
-        url=v.usaspending_url(key),
     )
 
 

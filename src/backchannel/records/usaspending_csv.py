@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from backchannel.errors import InputError
 from backchannel.records import values as v
 from backchannel.records.files import CSV, Opened, check_encoding
-from backchannel.records.model import AWARD, AWARD_LEVEL, TRANSACTION_LEVEL, BadValue, Record, RecordProblem
+from backchannel.records.model import AWARD, AWARD_LEVEL, TRANSACTION_LEVEL, BadValue, Record, RecordProblem, attempt
 
 SOURCE = "USAspending"
 
@@ -82,10 +82,7 @@ def _rows(opened: Opened, make) -> Iterator[Record | RecordProblem]:
                 if len(row) != len(header):
                     yield RecordProblem(location, f"row has {len(row)} fields, the header has {len(header)}")
                     continue
-                try:
-                    yield make(dict(zip(header, row)), location)
-                except BadValue as exc:
-                    yield RecordProblem(location, str(exc))
+                yield attempt(make, dict(zip(header, row)), location)
         except csv.Error as exc:
             raise InputError(
                 f"{opened.path}: malformed CSV (line {reader.line_num}: {exc}): download the file again"

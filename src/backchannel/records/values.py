@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from backchannel.ingest.base import clean_field
 from backchannel.records.model import BadValue
 
 DESCRIPTION_LIMIT = 600  # characters kept of an award description or of a filing's specific issues
@@ -23,11 +24,15 @@ _NONE = "-NONE-"  # USAspending's placeholder for an empty part of a key
 
 
 def text(value: object) -> str | None:
-    """A one-line value with white space collapsed, or None when absent or blank."""
-    if value is None or isinstance(value, (dict, list)):
-        return None
-    value = " ".join(str(value).split())
-    return value or None
+    """A one-line value with white space collapsed, or None when absent, blank, or a JSON object or
+    list where a single value belongs."""
+    return None if isinstance(value, (dict, list)) else clean_field(value)
+
+
+def obj(value: object) -> dict:
+    """A nested JSON object, or {} when it is absent or not an object, so a malformed record reads as
+    one with missing fields (a problem for that record) instead of stopping the file."""
+    return value if isinstance(value, dict) else {}
 
 
 def without_code(value: object) -> str | None:
