@@ -14,7 +14,7 @@ from itertools import combinations
 from sqlalchemy import Connection, func, select
 
 from ..ids import match_key
-from ..resolve.fuzzy import core, fuzzy_score, words_agree
+from ..resolve.fuzzy import fuzzy_score
 from .schema import entities, entity_aliases, judgements
 
 THRESHOLD = 85  # percent; resolve.fuzzy refuses below its own threshold anyway
@@ -26,11 +26,6 @@ def score(a: str, b: str, person: bool = False) -> float:
     if a == b:
         return 1.0
     return fuzzy_score(a, b, person=person) or 0.0
-
-
-def distinguishing_word(a: str, b: str) -> bool:
-    """True when a word of one key is no word, typo or corporate suffix of the other."""
-    return not words_agree(core(a.split()), core(b.split()))
 
 
 def candidates(conn: Connection, limit: int | None = 50) -> list[dict]:

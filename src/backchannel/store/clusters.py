@@ -64,16 +64,6 @@ def latest(conn: Connection, what: str, ids: Iterable[str] | None = None) -> dic
     return {k: v[1] for k, v in out.items()}
 
 
-def refused(conn: Connection, what: str, left: str, right: str) -> bool:
-    """True when the latest judgement on the pair says they are not the same."""
-    return right in refused_by(conn, what, left)
-
-
-def refused_by(conn: Connection, what: str, one: str) -> set[str]:
-    """The ids whose latest judgement with ``one`` says they are not the same."""
-    return refusals(conn, what, [one]).get(one, set())
-
-
 def refusals(conn: Connection, what: str, ids: Iterable[str]) -> dict[str, set[str]]:
     """{id: the ids its latest judgements say it is not the same as}, for ``ids``, in one query."""
     ids = set(ids)
