@@ -696,7 +696,19 @@ def test_the_terms_of_an_ultimatum_are_the_ultimatum(extract):
     assert find_event(ex, "REQUEST") is None and find_event(ex, "THREATEN", recipient="Anthropic") is not None
 
 
-ALL_CASES = (DEV4_CASES + LEXICON_WIDER_CASES + MORE_BLIND_CASES + CLAUSE_CASES + BLIND_DEV_MORE_CASES + BLIND_DEV_CASES + GROUP_CASES + SHORT_NAME_CASES + PROTEST_DISCOURSE_CASES + LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
+VOICE_AND_PARTS_CASES = [
+    ("The Government Accountability Office dismissed most of Blue Origin's protest.", "REJECT", "Government Accountability Office", "Blue Origin"),
+    ("Oracle agreed to give the Pentagon a discount on its cloud services.", "AGREE", "Oracle", "Department of Defense"),
+    ("Trump said he discussed tariffs during a phone call with Xi Jinping on Friday.", "CONSULT", "Donald Trump", "Xi Jinping"),
+    ("Elon Musk was hosted by Donald Trump at the White House.", "CONSULT", "Elon Musk", "Donald Trump"),
+    ("NASA's lander contract was won by SpaceX.", "CONTRACT_AWARD", "NASA", "SpaceX"),
+    ("Marillyn Hewson will retire and be succeeded by Jim Taiclet.", "APPOINT", None, "Jim Taiclet"),
+    ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
+     "SANCTION", "Federal Aviation Administration", "Boeing"),
+]
+
+
+ALL_CASES = (VOICE_AND_PARTS_CASES + DEV4_CASES + LEXICON_WIDER_CASES + MORE_BLIND_CASES + CLAUSE_CASES + BLIND_DEV_MORE_CASES + BLIND_DEV_CASES + GROUP_CASES + SHORT_NAME_CASES + PROTEST_DISCOURSE_CASES + LEXICON_DECEMBER_CASES + CONTEXT_CASES + REASSIGN_CASES + AWARD_NOUN_CASES + CASES + GOLD_RULE_CASES + EXTRA_DEV_CASES + LEXICON_CASES + WIRE_CASES + MORE_WIRE_CASES
              + LEXICON_MORE_CASES + LEXICON_LAST_CASES)
 
 

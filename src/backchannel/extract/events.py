@@ -43,6 +43,10 @@ OPPOSED_BY = {"object", "oppose", "resist", "protest", "fight", "block", "preven
 # Nouns for someone in a role an event gives: a bidder is someone who bids.
 ROLE_NOUNS = {"bidder", "contender", "finalist"}
 ACQUIRE_VERBS = {"buy", "acquire", "purchase", "merge", "invest", "partner", "license"}
+# Prepositions that place an act in the time of a meeting: "said during talks with Xi".
+TIME_PREPS = {"during", "at", "after", "before", "following", "in", "on", "since", "ahead"}
+# What a party agrees to give goes to the other party: "agreed to give the U.S. government a stake".
+GIVE_VERBS = {"give", "hand", "pay", "sell", "provide", "transfer", "grant", "supply", "offer", "cede", "return"}
 PHRASAL_PARTICLES = {"off", "down", "out", "away", "back", "over", "up"}
 @dataclass
 class RawEvent:
@@ -115,14 +119,26 @@ def _matching_triggers(token: Token) -> list[Trigger]:
         ):
             continue  # "called him a small man", "called Trump's bill an abomination"; not "called it a conflict"
         if trig.objects is not None:
-            objs = syntax.objects(token) + [c for c in token.children if c.dep_ == "nsubjpass"]
+            objs = syntax.objects(token) + (syntax.passive_subjects(token) if syntax.is_passive(token) else [])
             money = "$money" in trig.objects and any(o.ent_type_ == "MONEY" or o.nbor(-1).text == "$" for o in objs if o.i)
-            org = "$org" in trig.objects and any(o.ent_type_ == "ORG" for o in objs)
-            person = "$person" in trig.objects and any(o.ent_type_ == "PERSON" or o.lower_ in ("him", "her", "them") for o in objs)
+            org = "$org" in trig.objects and any(o.ent_type_ == "ORG" or _refers_back(o, ORG_KINDS) for o in objs)
+            person = "$person" in trig.objects and any(
+                o.ent_type_ == "PERSON" or o.lower_ in ("him", "her", "them") or _refers_back(o, {"Person"}) for o in objs
+            )
             if not (money or org or person) and not syntax.object_lemmas(token) & set(trig.objects):
                 continue
         out.append(trig)
     return out
+
+
+ORG_KINDS = {"Company", "Organization", "PublicBody"}
+
+
+def _refers_back(token: Token, kinds: set[str]) -> bool:
+    """'the planemaker', 'the billionaire': a definite description of one of these kinds."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in token.children)
+    named = any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in token.children)  # "the NASA office"
+    return definite and not named and token.pos_ == "NOUN" and bool(kinds & set(ontology.descriptors().get(token.lemma_.lower(), ())))
 
 
 class EventFinder(ParticipantReader):
@@ -273,6 +289,9 @@ class EventFinder(ParticipantReader):
                 raw.recipients += [r for r in self.refs(syntax.prep_objects(comp, ("with", "to"))) if r not in raw.recipients]
                 if spec.type == "AGREE" and comp.lemma_ in ACQUIRE_VERBS:  # "agreed to buy Aerojet"
                     raw.recipients += [r for r in self.refs(syntax.objects(comp)) if r not in raw.recipients]
+                if spec.type == "AGREE" and comp.lemma_ in GIVE_VERBS:  # "agreed to hand the government 15%"
+                    given = [c for c in comp.children if c.dep_ == "dative"]
+                    raw.recipients += [r for r in self.refs(given) if r not in raw.recipients and r not in raw.actors]
         if spec.type == "CONTRACT_PROTEST":
             _forums_to_others(raw)
         if spec.from_loses:
@@ -286,7 +305,21 @@ class EventFinder(ParticipantReader):
 
     def _verb_event(self, verb: Token, spec: Trigger) -> RawEvent:
         raw = RawEvent(verb, spec, spec.type, anchors=self._clause_anchors(verb))
-        if syntax.is_passive(verb):
+        if syntax.is_passive(verb) and spec.inverse:
+            # the roles of "host", "win", "succeed" turn round with the voice: "Musk was hosted by
+            # Trump" (Musk visits), "the contract was won by SpaceX", "she will be succeeded by Taiclet"
+            raw.recipients = self.refs(syntax.agents(verb))
+            held = syntax.passive_subjects(verb)
+            if spec.object_is_topic:
+                raw.others = [r for r in self.refs(held) if r not in raw.recipients]
+            elif spec.type == "CONSULT":
+                raw.actors = [r for r in self._people_in(held) if r not in raw.recipients]
+                # "was hosted by Trump at the White House": the place hosts too
+                raw.recipients += [r for r in self.refs(syntax.prep_objects(verb, ("at",))) if r not in raw.recipients and r.kind == "PublicBody"]
+            else:  # "NASA's contract was won by SpaceX": NASA gave it
+                raw.actors = [r for h in held for r in self._entities_inside(h) if r.kind != "Programme"]
+            raw.actors += [r for r in self.refs(syntax.prep_objects(verb, ("from",))) if r not in raw.actors]
+        elif syntax.is_passive(verb):
             raw.actors = self.refs(syntax.agents(verb))
             raw.recipients = self.refs(syntax.passive_subjects(verb) + syntax.prep_objects(verb, spec.recipients))
         elif spec.inverse:
@@ -402,6 +435,13 @@ class EventFinder(ParticipantReader):
             # "Elon Musk took part in Trump's call with Zelensky": a participant joins its side
             doer = head.head.head if head.head.lemma_ == "part" else head.head
             raw.actors += [r for r in self.refs(syntax.subjects(doer)) if r not in raw.actors and r not in raw.recipients]
+        if spec.type == "CONSULT" and not raw.actors and raw.recipients and noun.dep_ == "pobj" \
+                and head.lower_ in TIME_PREPS and head.head.pos_ in ("VERB", "AUX"):
+            # "made progress during a phone call with Xi": who acted in the call's time took part in it
+            # ("Shares of Boeing fell after a meeting with regulators": shares take no part)
+            doers = [t for t in syntax.subjects(head.head) if t.pos_ in ("PROPN", "PRON")]
+            if any(r.id for r in raw.recipients):
+                raw.actors = [r for r in self.refs(doers) if r not in raw.recipients]
         if light is not None and light.lemma_ in self.ont.inverse_light_verbs:
             raw.recipients = self.refs(syntax.subjects(light)) + [r for r in raw.recipients]
             raw.actors += [r for r in self.refs(syntax.prep_objects(light, actor_preps)) if r not in raw.actors]

@@ -28,6 +28,8 @@ OFFICE_NOUNS = {"nomination", "confirmation", "appointment", "resignation", "dep
 TAKEOVER_NOUNS = {"takeover", "acquisition", "purchase", "merger", "buyout", "investment", "stake"}
 DEAL_NOUNS = {"contract", "deal", "agreement", "partnership", "accord"}
 EVENT_NOUNS = {"request", "protest", "bid", "offer", "proposal", "appeal", "plea", "lawsuit", "complaint"}
+# Parts of a phrase: "denied most of Blue Origin's protest" is about the protest.
+QUANTITY_HEADS = {"most", "all", "some", "part", "parts", "much", "many", "half", "each", "both", "portions", "portion"}
 DESCRIPTION_HEADS = {"leadership", "lawmakers", "officials", "administration", "executives", "republicans", "democrats"}
 
 
@@ -74,6 +76,17 @@ class ParticipantReader:
                 return [self.table.ref(self.table.entity_at(c))]
         if tok.lower_ in TITLE_HEADS:
             return []  # an unresolved title ("its chief executive") is not its organisation
+        if tok.lower_ == "government":  # "the U.S. government", "China's government": the country
+            for c in tok.children:
+                if c.dep_ in ("compound", "amod", "poss", "nmod") and self.table.entity_at(c) is not None:
+                    return [self.table.ref(self.table.entity_at(c))]
+        if tok.lower_ in QUANTITY_HEADS and tok.pos_ in ("ADJ", "NOUN", "PRON", "DET"):
+            # a named whole ("most of Blue Origin's protest"), not one's own ("some of his posts about Trump")
+            wholes = [o for o in syntax.prep_objects(tok, ("of",))
+                      if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
+            found = self.refs(wholes)
+            if found:
+                return found
         if tok.lemma_.lower() in OFFICE_NOUNS:  # "hailed the Senate's confirmation of Isaacman": Isaacman
             found = self.refs(syntax.prep_objects(tok, ("of",)))
             if found:

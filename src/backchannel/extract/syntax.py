@@ -95,6 +95,10 @@ def passive_subjects(verb: Token) -> list[Token]:
             out.extend(with_conjuncts(relative_antecedent(c)))
     if not out and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
         out.append(verb.head)  # "Blue Origin, founded by Jeff Bezos"
+    if not out and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "Hewson will step down and be succeeded by Taiclet": the subject of the first verb
+        head = verb.head
+        out = passive_subjects(head) if is_passive(head) else subjects(head)
     return out
 
 
