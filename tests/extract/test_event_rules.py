@@ -703,6 +703,10 @@ VOICE_AND_PARTS_CASES = [
     ("Elon Musk was hosted by Donald Trump at the White House.", "CONSULT", "Elon Musk", "Donald Trump"),
     ("NASA's lander contract was won by SpaceX.", "CONTRACT_AWARD", "NASA", "SpaceX"),
     ("Marillyn Hewson will retire and be succeeded by Jim Taiclet.", "APPOINT", None, "Jim Taiclet"),
+    ("The Navy awarded Huntington Ingalls Industries and General Dynamics contracts worth $2 billion.",
+     "CONTRACT_AWARD", "United States Navy", "General Dynamics"),
+    ("Space Force awards SpaceX, ULA and Blue Origin $13.7 billion in launch contracts", "CONTRACT_AWARD",
+     "United States Space Force", "Blue Origin"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]

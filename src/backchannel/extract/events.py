@@ -132,6 +132,7 @@ def _matching_triggers(token: Token) -> list[Trigger]:
 
 
 ORG_KINDS = {"Company", "Organization", "PublicBody"}
+RECEIVING_KINDS = ("Company", "Organization")  # who contracts go to
 
 
 def _refers_back(token: Token, kinds: set[str]) -> bool:
@@ -292,6 +293,10 @@ class EventFinder(ParticipantReader):
                 if spec.type == "AGREE" and comp.lemma_ in GIVE_VERBS:  # "agreed to hand the government 15%"
                     given = [c for c in comp.children if c.dep_ == "dative"]
                     raw.recipients += [r for r in self.refs(given) if r not in raw.recipients and r not in raw.actors]
+        if spec.type == "CONTRACT_AWARD" and not spec.inverse and not syntax.is_passive(verb):
+            # "awarded SpaceX and L3Harris Technologies contracts": the parser breaks such lists
+            listed = self.names_listed_after(verb, RECEIVING_KINDS)
+            raw.recipients += [r for r in listed if r not in raw.recipients and r not in raw.actors]
         if spec.type == "CONTRACT_PROTEST":
             _forums_to_others(raw)
         if spec.from_loses:
@@ -454,6 +459,9 @@ class EventFinder(ParticipantReader):
             raw.anchors = [light, *self._clause_anchors(light)]
         if spec.type == "CONTRACT_BID":
             raw.recipients += [r for r in self._bodies_inside(noun) if r not in raw.recipients and r not in raw.actors]
+        if spec.type == "CONTRACT_AWARD" and not raw.recipients:
+            # a headline's "Space Force awards SpaceX, ULA and Blue Origin $13.7 billion", read as a noun
+            raw.recipients = [r for r in self.names_listed_after(noun, RECEIVING_KINDS) if r not in raw.actors]
         if spec.type == "CONTRACT_AWARD" and not raw.recipients:
             # "the agency's selection of SpaceX"; "its award of the lander contract to SpaceX"
             for obj in syntax.prep_objects(noun, ("of",)):

@@ -196,6 +196,32 @@ class ParticipantReader:
                     refs.append(ref)
         return refs
 
+    def names_listed_after(self, token: Token, kinds: tuple[str, ...]) -> list[EntityRef]:
+        """The names listed right after a word, read off the surface ("awarded SpaceX and L3Harris
+        Technologies contracts", "awards SpaceX, ULA and Blue Origin $13.7 billion"), for lists the
+        parser breaks; only entities of these kinds, and none unless the list starts at the next word."""
+        out: list[EntityRef] = []
+        i, doc = token.i + 1, self.doc
+        while i < len(doc) and doc[i].sent == token.sent:
+            ent = self.table.entity_at(doc[i])
+            if ent is None or ent.kind not in kinds or doc[i].i in self.excluded or doc[i].pos_ == "PRON":
+                break
+            while i < len(doc) and self.table.entity_at(doc[i]) == ent and doc[i].tag_ != "POS":
+                i += 1
+            if i < len(doc) and doc[i].tag_ == "POS":
+                break  # "awarded SpaceX's Starshield unit": a possessor, not a list
+            if i < len(doc) and "Person" in ontology.descriptors().get(doc[i].lower_, ()):
+                break  # "awarded Boeing engineer Jane Smith a medal": the name qualifies a person
+            ref = self.table.ref(ent)
+            if ref not in out:
+                out.append(ref)
+            start = i
+            while i < len(doc) and doc[i].lower_ in (",", "and"):
+                i += 1
+            if i == start:
+                break
+        return out
+
     def _people_in(self, tokens: list[Token]) -> list[EntityRef]:
         """The people an object names, even a list the parser broke ("OpenAI chief executive Sam Altman,
         SoftBank chief executive Masayoshi Son and Oracle co-founder Larry Ellison")."""
