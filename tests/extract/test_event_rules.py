@@ -729,3 +729,13 @@ def test_an_unnamed_attacker_keeps_the_event(extract):
     ex = extract("A gunman shot at the former president during a rally, hours before Elon Musk endorsed Donald Trump.",
                  published="2024-07-15")
     assert find_event(ex, "ASSAULT", recipient="Donald Trump") is not None
+
+
+def test_a_dated_instance_of_an_act_is_an_event_of_its_own(extract):
+    ex = extract("The Federal Aviation Administration fined SpaceX. Elon Musk has repeatedly attacked the regulator, "
+                 "last year accusing it of overreach.", published="2025-03-08")
+    accusations = [e for e in ex.events if e.type == "ACCUSE"]
+    assert len(accusations) == 2
+    assert [e.time.value if e.time else None for e in accusations] == [None, "2024"]
+    one = extract("Elon Musk attacked the regulator, accusing it of overreach.")
+    assert len([e for e in one.events if e.type == "ACCUSE"]) == 1  # one act told twice

@@ -217,6 +217,8 @@ def _elaborates(trig: Token) -> bool:
     if trig.tag_ != "VBG" or trig.dep_ not in ("acl", "advcl", "xcomp", "pcomp"):
         return False
     markers = {c.lower_ for c in trig.children if c.dep_ == "mark"} | ({trig.head.lower_} if trig.dep_ == "pcomp" else set())
+    if syntax.own_time(trig):
+        return False  # "has repeatedly attacked the regulator, last year accusing it of overreach": a dated instance
     return not markers & {"after", "before", "since", "following", "until", "while", "when"}
 
 

@@ -726,6 +726,15 @@ def _fold_purpose_clauses(events: list[RawEvent]) -> list[RawEvent]:
             parent is not None
             and parent is not event
             and parent.type == event.type
+            and event.trigger.dep_ == "advcl"
+            and syntax.own_time(event.trigger)
+        ):
+            out.append(event)  # "has repeatedly attacked the regulator, last year accusing it": a dated instance
+            continue
+        if (
+            parent is not None
+            and parent is not event
+            and parent.type == event.type
             and ((event.trigger.dep_ in ("advcl", "xcomp", "dobj", "pobj") and not own_subject) or conj_visit)
         ):
             if not parent.actors:

@@ -188,3 +188,20 @@ def sentence_start(doc, index: int) -> int:
     """The first token of the sentence with this index (clamped to the first sentence)."""
     sentence_index(doc[0])  # fills the cache
     return doc.user_data["backchannel_sentence_starts"][max(0, index)]
+
+
+MEASURED_FROM = {"after", "before", "later", "earlier", "ago", "since"}
+
+
+def own_time(token: Token) -> bool:
+    """True when a time phrase hangs on the word itself ("last year accusing it", "accusing it on Monday")."""
+    for c in token.children:
+        if c.ent_type_ in ("DATE", "TIME") and c.dep_ in ("npadvmod", "advmod", "tmod"):
+            # not a span measured from something else ("two years after it lost the first award")
+            edge = c.right_edge.i + 1
+            after = c.doc[edge].lower_ if edge < len(c.doc) else ""
+            if not any(a.lower_ in MEASURED_FROM for a in c.subtree) and after not in MEASURED_FROM:
+                return True
+        if c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj"):
+            return True
+    return False
