@@ -739,3 +739,9 @@ def test_a_dated_instance_of_an_act_is_an_event_of_its_own(extract):
     assert [e.time.value if e.time else None for e in accusations] == [None, "2024"]
     one = extract("Elon Musk attacked the regulator, accusing it of overreach.")
     assert len([e for e in one.events if e.type == "ACCUSE"]) == 1  # one act told twice
+
+
+def test_the_move_a_reaction_answers_is_the_speakers_before_it(extract):
+    ex = extract("President Donald Trump said he would move Space Command to Alabama. He told reporters that mail-in "
+                 "voting had been a factor. Colorado Governor Jared Polis condemned the move.", published="2025-09-03")
+    assert find_event(ex, "ACCUSE", actor="Jared Polis", recipient="Donald Trump") is not None

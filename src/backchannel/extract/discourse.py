@@ -157,6 +157,22 @@ def _answer(raw: RawEvent, events: list[RawEvent], finder: EventFinder) -> None:
             earlier = [e for e in events if e.trigger.i < raw.trigger.i and e.type in ("REQUEST", "THREATEN") and e.actors]
             if earlier:
                 raw.recipients = [r for r in earlier[-1].actors if r not in raw.actors]
-        elif lemma in DECISION_NOUNS and raw.trigger.sent.start > 0:
-            prev = finder.doc[raw.trigger.sent.start - 1].sent.root
-            raw.recipients = [r for r in finder.refs([t for t in prev.children if t.dep_ == "nsubj"]) if r not in raw.actors]
+        elif lemma in DECISION_NOUNS:
+            raw.recipients = _decider(raw, finder)
+
+
+def _decider(raw: RawEvent, finder: EventFinder) -> list:
+    """Who made 'the move' a reaction answers: the subject of the sentence before, or of the one before
+    that when it names no one else; a speaker counts ("He told reporters ... Polis condemned the move")."""
+    sent = raw.trigger.sent
+    for _ in range(2):
+        if sent.start == 0:
+            return []
+        sent = finder.doc[sent.start - 1].sent
+        subjects = [t for s in sent.root.children if s.dep_ == "nsubj" for t in syntax.with_conjuncts(s)]
+        named = [finder.table.entity_at(t) for t in subjects]
+        found = [finder.table.ref(e) for e in named if e is not None and e.kind in ("Person", "PublicBody", "Company", "Organization")]
+        found = [r for r in found if r not in raw.actors]
+        if found:
+            return found
+    return []
