@@ -707,6 +707,11 @@ VOICE_AND_PARTS_CASES = [
      "CONTRACT_AWARD", "United States Navy", "General Dynamics"),
     ("Space Force awards SpaceX, ULA and Blue Origin $13.7 billion in launch contracts", "CONTRACT_AWARD",
      "United States Space Force", "Blue Origin"),
+    ("The Justice Department dropped its challenge to Google's purchase of Wiz.", "RETREAT", "Justice Department", "Google"),
+    ("The White House lifted its tariffs on Canada on Friday.", "RETREAT", "White House", "Canada"),
+    ("Raytheon withdrew from the competition in March.", "RETREAT", "Raytheon", None),
+    ("The Energy Department finalized a loan of $1 billion to Tesla.", "AID", "Department of Energy", "Tesla"),
+    ("Ohio will give Intel $600 million in tax credits.", "AID", "Ohio", "Intel"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]

@@ -293,6 +293,10 @@ class EventFinder(ParticipantReader):
                 if spec.type == "AGREE" and comp.lemma_ in GIVE_VERBS:  # "agreed to hand the government 15%"
                     given = [c for c in comp.children if c.dep_ == "dative"]
                     raw.recipients += [r for r in self.refs(given) if r not in raw.recipients and r not in raw.actors]
+        if spec.type == "RETREAT" and not [r for r in raw.recipients if r not in raw.actors]:
+            # "dropped its challenge to Microsoft's acquisition", "lifted its tariffs on China": whom it was aimed at
+            aimed = syntax.prep_objects_of([verb, *syntax.objects(verb)], ("to", "against", "on"))
+            raw.recipients = [r for r in self.refs(aimed) if r not in raw.actors]
         if spec.type == "CONTRACT_AWARD" and not spec.inverse and not syntax.is_passive(verb):
             # "awarded SpaceX and L3Harris Technologies contracts": the parser breaks such lists
             listed = self.names_listed_after(verb, RECEIVING_KINDS)
