@@ -712,6 +712,9 @@ VOICE_AND_PARTS_CASES = [
     ("Raytheon withdrew from the competition in March.", "RETREAT", "Raytheon", None),
     ("The Energy Department finalized a loan of $1 billion to Tesla.", "AID", "Department of Energy", "Tesla"),
     ("Ohio will give Intel $600 million in tax credits.", "AID", "Ohio", "Intel"),
+    ("SpaceX paid a fine to the FAA.", "SANCTION", "Federal Aviation Administration", "SpaceX"),
+    ("Boeing must pay a $200 million penalty imposed by the Securities and Exchange Commission.", "SANCTION",
+     "Securities and Exchange Commission", "Boeing"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]

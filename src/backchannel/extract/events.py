@@ -45,6 +45,8 @@ ROLE_NOUNS = {"bidder", "contender", "finalist"}
 ACQUIRE_VERBS = {"buy", "acquire", "purchase", "merge", "invest", "partner", "license"}
 # Prepositions that place an act in the time of a meeting: "said during talks with Xi".
 TIME_PREPS = {"during", "at", "after", "before", "following", "in", "on", "since", "ahead"}
+# Verbs whose subject bears a penalty: "Tesla will pay a $20 million penalty".
+PAYING_VERBS = {"pay", "incur", "owe", "accept"}
 # What a party agrees to give goes to the other party: "agreed to give the U.S. government a stake".
 GIVE_VERBS = {"give", "hand", "pay", "sell", "provide", "transfer", "grant", "supply", "offer", "cede", "return"}
 PHRASAL_PARTICLES = {"off", "down", "out", "away", "back", "over", "up"}
@@ -451,9 +453,15 @@ class EventFinder(ParticipantReader):
             doers = [t for t in syntax.subjects(head.head) if t.pos_ in ("PROPN", "PRON")]
             if any(r.id for r in raw.recipients):
                 raw.actors = [r for r in self.refs(doers) if r not in raw.recipients]
-        if light is not None and light.lemma_ in self.ont.inverse_light_verbs:
+        if not raw.actors:
+            # "a $20 million penalty imposed by the regulator", "charges brought by the SEC"
+            done_by = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+            raw.actors = [r for a in done_by for r in self.refs(syntax.agents(a)) if r not in raw.recipients]
+        paid = spec.type == "SANCTION" and light is not None and light.lemma_ in PAYING_VERBS
+        if light is not None and (light.lemma_ in self.ont.inverse_light_verbs or paid):
             raw.recipients = self.refs(syntax.subjects(light)) + [r for r in raw.recipients]
-            raw.actors += [r for r in self.refs(syntax.prep_objects(light, actor_preps)) if r not in raw.actors]
+            payee = ("to",) if paid else ()  # "paid a fine to the FAA"
+            raw.actors += [r for r in self.refs(syntax.prep_objects(light, tuple(actor_preps) + payee)) if r not in raw.actors]
             raw.anchors = [light, *self._clause_anchors(light)]
         elif light is not None and (light.lemma_ in self.ont.light_verbs or light.lemma_ == "be"):
             if not raw.actors:
