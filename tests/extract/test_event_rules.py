@@ -715,6 +715,7 @@ VOICE_AND_PARTS_CASES = [
     ("SpaceX paid a fine to the FAA.", "SANCTION", "Federal Aviation Administration", "SpaceX"),
     ("Boeing must pay a $200 million penalty imposed by the Securities and Exchange Commission.", "SANCTION",
      "Securities and Exchange Commission", "Boeing"),
+    ("Musk gave money to America PAC, a super PAC backing Donald Trump.", "SUPPORT", "America PAC", "Donald Trump"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]
