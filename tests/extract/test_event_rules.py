@@ -716,6 +716,13 @@ VOICE_AND_PARTS_CASES = [
     ("Boeing must pay a $200 million penalty imposed by the Securities and Exchange Commission.", "SANCTION",
      "Securities and Exchange Commission", "Boeing"),
     ("Musk gave money to America PAC, a super PAC backing Donald Trump.", "SUPPORT", "America PAC", "Donald Trump"),
+    ("The European Union imposed sanctions on Iran. Tehran condemned the sanctions on Friday.", "ACCUSE",
+     "Iran", "European Union"),
+    ("Trump said he would cut the tariffs. The decision drew criticism from Democrats, including Senator Elizabeth Warren.",
+     "ACCUSE", "Elizabeth Warren", "Donald Trump"),
+    ("The FAA opened a probe into whether Boeing misled regulators.", "ACCUSE", "Federal Aviation Administration", "Boeing"),
+    ("The European Union urged Beijing to lift the curbs.", "REQUEST", "European Union", "China"),
+    ("Beijing raised its levies on U.S. imports to 125%.", "SANCTION", "China", "United States"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]

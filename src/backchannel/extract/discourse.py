@@ -149,6 +149,8 @@ def _same_again(raw: RawEvent) -> bool:
 def _answer(raw: RawEvent, events: list[RawEvent], finder: EventFinder) -> None:
     """'rejected the demand': the one who made it; 'the decision was criticised': who decided."""
     objs = syntax.objects(raw.trigger) + [c for c in raw.trigger.children if c.dep_ == "nsubjpass"]
+    if raw.trigger.pos_ == "NOUN" and raw.anchors:  # "the decision drew criticism from Democrats"
+        objs += [c for c in raw.anchors[0].children if c.dep_ == "nsubj"]
     for obj in objs:
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
             continue
@@ -159,6 +161,14 @@ def _answer(raw: RawEvent, events: list[RawEvent], finder: EventFinder) -> None:
                 raw.recipients = [r for r in earlier[-1].actors if r not in raw.actors]
         elif lemma in DECISION_NOUNS:
             raw.recipients = _decider(raw, finder)
+        else:
+            # "condemned the sanctions": whoever imposed the sanctions the text reported
+            types = finder.trigger_types(obj) - {raw.type}
+            earlier = [e for e in events if e.trigger.i < raw.trigger.i and e.type in types and e.actors]
+            if earlier:
+                raw.recipients = [r for r in earlier[-1].actors if r not in raw.actors]
+        if raw.recipients:
+            return
 
 
 def _decider(raw: RawEvent, finder: EventFinder) -> list:

@@ -120,6 +120,8 @@ def _matching_triggers(token: Token) -> list[Trigger]:
                     for o in token.children if o.dep_ in ("dobj", "dative", "nsubj") and o.i > token.i)
         ):
             continue  # "called him a small man", "called Trump's bill an abomination"; not "called it a conflict"
+        if trig.not_objects and syntax.object_lemmas(token) & set(trig.not_objects):
+            continue  # "had met its obligations" is no meeting
         if trig.objects is not None:
             objs = syntax.objects(token) + (syntax.passive_subjects(token) if syntax.is_passive(token) else [])
             money = "$money" in trig.objects and any(o.ent_type_ == "MONEY" or o.nbor(-1).text == "$" for o in objs if o.i)
@@ -178,6 +180,10 @@ class EventFinder(ParticipantReader):
         events += [e for e in (self._shared_event(t, spec, events) for t, spec in orphans) if e is not None]
         discourse.complete(events, self)
         return events
+
+    def trigger_types(self, token: Token) -> set[str]:
+        """The event types a word can trigger ("sanctions": SANCTION)."""
+        return {t.type for t in _matching_triggers(token)}
 
     def _titled_leaver(self, title: Token) -> tuple[EntityRef, list[EntityRef]] | None:
         """(person, bodies) for 'the Navy's top officer, Admiral Lisa Franchetti'."""
@@ -411,7 +417,9 @@ class EventFinder(ParticipantReader):
             raw.recipients = of_refs  # "the Senate's confirmation of Jared Isaacman"
         raw.actors = possessors
         raw.actors += [r for r in self.refs(syntax.prep_objects(noun, actor_preps)) if r not in raw.actors]
-        if not raw.actors and noun.lemma_.lower() in EVENT_NOUNS | COMPOUND_ACTOR_NOUNS:
+        imposed = any(c.dep_ == "relcl" and c.lemma_ in self.ont.light_verbs for c in noun.children)
+        if not raw.actors and (noun.lemma_.lower() in EVENT_NOUNS | COMPOUND_ACTOR_NOUNS or imposed):
+            # ("the tariffs that Trump imposed on Chinese goods")
             # "a Pentagon request", "the protests that Blue Origin and Dynetics had lodged" (not "the NASA probe")
             raw.actors = self.refs([c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
             for relcl in (c for c in noun.children if c.dep_ == "relcl"):
@@ -486,6 +494,12 @@ class EventFinder(ParticipantReader):
                 raw.recipients += [r for r in found if r.kind == "Company" and r not in raw.actors]
         if spec.type == "CONTRACT_PROTEST":
             _forums_to_others(raw)
+        if spec.mode == "investigate" and not raw.recipients:
+            # "an investigation into whether EchoStar had met its obligations": who is looked into
+            holders = [noun, *([light] if light is not None else [])]  # "opened a probe into whether ...": on the verb
+            for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("into", "of", "over")):
+                for clause in (c for c in prep.children if c.dep_ == "pcomp"):
+                    raw.recipients = raw.recipients or [r for r in self._first_actor_inside(clause) if r not in raw.actors]
         if not [r for r in raw.recipients if r not in raw.actors] and recipient_preps:
             # "filed a protest with the GAO over NASA's award": "over" hangs on the GAO
             for holder in [noun, *([light] if light is not None else [])]:

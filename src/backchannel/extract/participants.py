@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from .. import ontology
 from ..model import EntityRef
 from . import syntax
-from .entities import DocEntities
+from .entities import DocEntities, entity_id
 
 LOCATION_HEADS = {"headquarters", "office", "offices", "campus", "facility", "base", "center", "centre", "residence",
                   "estate", "plant", "factory", "site", "home", "club", "resort"}
@@ -21,7 +21,10 @@ LOCATION_HEADS = {"headquarters", "office", "offices", "campus", "facility", "ba
 GROUP_HEADS = {"officials", "executives", "leaders", "staff", "representatives", "lawyers", "employees", "lobbyists",
                "aides", "negotiators", "delegation", "team", "leadership", "agents", "officers", "investigators",
                "prosecutors", "warplanes", "jets", "forces", "troops", "ships", "aircraft", "soldiers", "drones",
-               "members", "unit", "subsidiary", "division", "arm", "senators", "lawmakers"}
+               "members", "unit", "subsidiary", "division", "arm", "senators", "lawmakers",
+               "goods", "imports", "exports", "products"}
+# A country's trade stands for it: "tariffs on Chinese goods", "levies on U.S. imports".
+TRADE_HEADS = {"goods", "imports", "exports", "products"}
 TITLE_HEADS = {"executive", "ceo", "chief", "president", "chairman", "chairwoman", "founder", "director", "head",
                "administrator", "secretary", "spokesman", "spokeswoman", "spokesperson"}
 OFFICE_NOUNS = {"nomination", "confirmation", "appointment", "resignation", "departure", "firing", "ouster"}
@@ -30,6 +33,8 @@ DEAL_NOUNS = {"contract", "deal", "agreement", "partnership", "accord"}
 EVENT_NOUNS = {"request", "protest", "bid", "offer", "proposal", "appeal", "plea", "lawsuit", "complaint"}
 # Parts of a phrase: "denied most of Blue Origin's protest" is about the protest.
 QUANTITY_HEADS = {"most", "all", "some", "part", "parts", "much", "many", "half", "each", "both", "portions", "portion"}
+# Prepositions of place: "talks in Beijing" is where, "pressure from Beijing" is who.
+PLACE_PREPS = {"in", "at", "to", "near", "outside", "around", "across", "into", "inside", "through", "toward", "towards", "via"}
 DESCRIPTION_HEADS = {"leadership", "lawmakers", "officials", "administration", "executives", "republicans", "democrats"}
 
 
@@ -73,7 +78,7 @@ class ParticipantReader:
                 return [self.table.ref(named)]
         ent = self.table.entity_at(tok)
         if ent is not None:
-            return [self.table.ref(ent)]
+            return [self._government(tok, ent)]
         if tok.i in self.table.token_group:  # "the two companies", "they"
             return [self.table.ref(self.table.entities[i]) for i in self.table.token_group[tok.i]]
         for c in tok.children:  # "its chief executive, Dave Limp": the name, not the title's owner
@@ -99,10 +104,11 @@ class ParticipantReader:
         if tok.lower_ in LOCATION_HEADS | GROUP_HEADS:  # "visited NASA headquarters", "met NASA officials"
             # the compound before the possessive: "Lockheed Martin's Sikorsky unit" is Sikorsky
             # (the model sometimes makes the name before the head an adjective: "Sikorsky" amod "unit")
-            named = [c for c in tok.children if c.dep_ == "compound" or (c.dep_ == "amod" and c.pos_ == "PROPN")]
+            named = [c for c in tok.children if c.dep_ == "compound" or (c.dep_ == "amod" and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE")))]
             for c in named + [c for c in tok.children if c.dep_ == "poss"]:
                 ent = self.table.entity_at(c)
-                if ent is not None and ent.kind not in ("Place", "Programme"):  # "SpaceX's Starshield unit": SpaceX
+                trade = tok.lower_ in TRADE_HEADS and ent is not None and ent.kind == "Place"  # "U.S. imports"
+                if ent is not None and (ent.kind not in ("Place", "Programme") or trade):  # "SpaceX's Starshield unit": SpaceX
                     return [self.table.ref(ent)]
             if tok.lower_ in GROUP_HEADS:  # "members of the Senate Armed Services Committee"
                 found = self.refs(syntax.prep_objects(tok, ("of",)))
@@ -144,7 +150,7 @@ class ParticipantReader:
             found = self._np_refs(deferred, depth + 1)
             if found:
                 return found
-        if tok.tag_ == "NNS":  # "a dozen companies, including SpaceX, OpenAI and Scale AI"
+        if tok.tag_ in ("NNS", "NNPS"):  # "a dozen companies, including SpaceX, OpenAI and Scale AI"; "Democrats, including"
             found = self.refs(syntax.prep_objects(tok, ("including", "like")))
             if found:
                 return found
@@ -153,6 +159,14 @@ class ParticipantReader:
             if not any(t.i in self.table.token_entity for t in span):
                 return [EntityRef(name=span.text, kind=None, id=None, text=span.text)]
         return []
+
+    def _government(self, tok: Token, ent) -> EntityRef:
+        """The entity, or for a capital that acts or is acted on, its country ("urged Washington")."""
+        country = ontology.capitals().get(ent.name) if ent.kind == "Place" else None
+        where = tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
+        if country is None or where or tok.dep_ in ("compound", "npadvmod"):
+            return self.table.ref(ent)
+        return EntityRef(name=country, kind="Place", id=entity_id(country), text=tok.text)
 
     def _entities_inside(self, tok: Token) -> list[EntityRef]:
         """Entities in compound, possessive or from/by/for positions of a noun phrase ("contracts from NASA")."""

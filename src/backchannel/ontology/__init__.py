@@ -50,6 +50,7 @@ class Trigger:
     recipients: tuple[str, ...] = ()
     inverse: bool = False
     objects: tuple[str, ...] | None = None
+    not_objects: tuple[str, ...] = ()
     if_person: str | None = None
     particle: tuple[str, ...] | None = None
     poss_recipient: bool = False
@@ -89,7 +90,7 @@ def _as_tuple(value) -> tuple[str, ...] | None:
 
 # Trigger options that are plain flags, read as ``name: true`` in events.yaml.
 _FLAGS = tuple(f.name for f in fields(Trigger) if f.type == "bool" and f.name != "poss_recipient")
-_OPTIONS = frozenset({*_FLAGS, "mode", "recipients", "objects", "if_person", "particle", "possessor", "actors"})
+_OPTIONS = frozenset({*_FLAGS, "mode", "recipients", "objects", "not_objects", "if_person", "particle", "possessor", "actors"})
 
 
 def _trigger(lemma: str, pos: str, type_name: str, opts: dict, default_recipients: tuple, context) -> Trigger:
@@ -104,6 +105,7 @@ def _trigger(lemma: str, pos: str, type_name: str, opts: dict, default_recipient
         mode=opts.get("mode"),
         recipients=tuple(opts.get("recipients", default_recipients)),
         objects=tuple(objects) if objects else None,
+        not_objects=tuple(opts.get("not_objects", ())),
         if_person=opts.get("if_person"),
         particle=_as_tuple(opts.get("particle")),
         poss_recipient=opts.get("possessor") == "recipient",
@@ -156,11 +158,17 @@ def descriptors() -> dict[str, str]:
     """Description head noun -> the entity kinds it can refer to, first kind listed wins for the noun."""
     out: dict[str, list[str]] = {}
     for kind, nouns in _load("descriptors.yaml").items():
-        if kind == "fits":
+        if kind in ("fits", "capitals"):
             continue
         for noun in nouns:
             out.setdefault(noun, []).append(kind)
     return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Capital -> the country its name stands for as a participant ("Washington": "United States")."""
+    return {k: str(v) for k, v in (_load("descriptors.yaml").get("capitals") or {}).items()}
 
 
 @lru_cache(maxsize=1)
