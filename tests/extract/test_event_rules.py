@@ -723,6 +723,11 @@ VOICE_AND_PARTS_CASES = [
     ("The FAA opened a probe into whether Boeing misled regulators.", "ACCUSE", "Federal Aviation Administration", "Boeing"),
     ("The European Union urged Beijing to lift the curbs.", "REQUEST", "European Union", "China"),
     ("Beijing raised its levies on U.S. imports to 125%.", "SANCTION", "China", "United States"),
+    ("The Army has chosen Sikorsky to keep developing the helicopter.", "CONTRACT_AWARD", "United States Army", "Sikorsky"),
+    ("Navy picks Austal USA to build two ships", "CONTRACT_AWARD", "United States Navy", "Austal USA"),
+    ("The Space Force picked Blue Origin to launch the satellites. Rocket Lab, which had also competed, was eliminated.",
+     "CONTRACT_BID", "Rocket Lab", "United States Space Force"),
+    ("Kelly Ortberg took over as chief executive in August.", "APPOINT", None, "Kelly Ortberg"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]

@@ -94,6 +94,11 @@ def _matching_triggers(token: Token) -> list[Trigger]:
     # the FAA", not "called Trump on Friday").
     particles = {c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and c.i == token.i + 1)}
     with_particle = [t for t in candidates if t.particle and set(t.particle) & particles]
+    # "took over as chief executive", not "took over Twitter" (an object, or the particle's own)
+    objects = [c for c in token.children if c.dep_ == "dobj"] + [
+        o for c in token.children if c.dep_ == "prep" and c.lower_ in particles for o in c.children if o.dep_ == "pobj"
+    ]
+    with_particle = [t for t in with_particle if not (t.no_object and objects)]
     if with_particle:
         return with_particle[:1]
     if {c.lower_ for c in token.children if c.dep_ == "prt"} & PHRASAL_PARTICLES:
@@ -152,6 +157,7 @@ class EventFinder(ParticipantReader):
     def __init__(self, table: DocEntities, excluded: set[int]):
         super().__init__(table, excluded)
         self.ont = ontology.events()
+        self.award_sentences: set[int] = set()  # starts of sentences that report an award by a public body
 
     # -- participants -----------------------------------------------------------------------
     def find(self) -> list[RawEvent]:
@@ -171,6 +177,8 @@ class EventFinder(ParticipantReader):
             for spec in specs:
                 raw = self._event_for(token, spec)
                 if raw is not None:
+                    if raw.type == "CONTRACT_AWARD" and any(a.kind == "PublicBody" for a in raw.actors):
+                        self.award_sentences.add(token.sent.start)
                     events.extend(_split_parts(raw))
                     break
             else:
@@ -550,12 +558,15 @@ class EventFinder(ParticipantReader):
         words = {t.lemma_.lower() for t in window} | {t.lower_ for t in window}
         if raw.spec.context is not None and not (words & raw.spec.context):
             return False
-        if raw.spec.if_person and any(r.kind == "Person" for r in raw.recipients):
+        # "selected X to build the lander", "chose X to keep developing the interceptor": a purpose of
+        # making or carrying things is procurement
+        purposes = [c for c in raw.trigger.children if c.dep_ in ("xcomp", "advcl")]
+        purposes += [g for c in purposes for g in c.children if g.dep_ == "xcomp"]
+        purpose = any(c.lemma_ in PROCUREMENT_VERBS for c in purposes)
+        if raw.spec.if_person and any(r.kind == "Person" for r in raw.recipients) and not purpose:
             raw.type = raw.spec.if_person  # "picked JD Vance as his running mate" is no contract
             return True
         money = any(t.ent_type_ == "MONEY" for t in window)
-        # "selected X to build the lander": a purpose of making or carrying things is procurement
-        purpose = any(c.dep_ in ("xcomp", "advcl") and c.lemma_ in PROCUREMENT_VERBS for c in raw.trigger.children)
         objects = syntax.object_lemmas(raw.trigger) | {p.lemma_.lower() for p in syntax.prep_objects(raw.trigger, ("for",))}
         # a trigger that needs a particular object ("submitted a proposal") is specific enough by itself,
         # unless that object is just "award"
@@ -563,10 +574,13 @@ class EventFinder(ParticipantReader):
         if raw.trigger.lemma_ == "award" and raw.trigger.pos_ == "VERB" and any(r.kind == "Company" for r in raw.recipients):
             # "awarded ULA 60 percent of the missions": a company is given work, not a medal
             specific = specific or not (objects & HONOR_WORDS)
-        if raw.type in self.ont.contract_types and not (words & self.ont.award_context or money or specific or purpose or objects & CONTRACT_OBJECTS):
+        # an award the sentence or the one before reports makes "had also competed" a bid for it
+        awarded = any(t.is_sent_start and t.i in self.award_sentences for t in window) or sent.start in self.award_sentences
+        if raw.type in self.ont.contract_types and not (words & self.ont.award_context or money or specific or purpose or awarded
+                                                        or objects & CONTRACT_OBJECTS):
             if raw.type != "CONTRACT_PROTEST":
                 return False
-        if raw.spec.if_person and any(r.kind == "Person" for r in raw.recipients):
+        if raw.spec.if_person and any(r.kind == "Person" for r in raw.recipients) and not purpose:
             raw.type = raw.spec.if_person
         if raw.type == "AGREE" and raw.trigger.lemma_ == "sign" and any(a.kind == "PublicBody" for a in raw.actors) and any(
             o.lemma_.lower() in ("contract", "deal") for o in syntax.objects(raw.trigger)

@@ -67,6 +67,34 @@ def extend_units(doc: Doc) -> None:
         doc.ents = filter_spans([e for e in ents if e is not None])
 
 
+# Country words a company's name may end with: "Austal USA", "Airbus U.S.", "Thales UK".
+COUNTRY_SUFFIXES = {"USA", "U.S.", "US", "America", "UK"}
+
+
+def join_country_suffix(doc: Doc) -> None:
+    """'Austal USA' is one company, not Austal and the United States: an organisation name followed
+    at once by a country word that ends the noun phrase (not "sold Austal ships to the U.S.")."""
+    ents = list(doc.ents)
+    out, changed, skip = [], False, set()
+    for k, ent in enumerate(ents):
+        if k in skip:
+            continue
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if (ent.label_ == "ORG" and nxt is not None and nxt.start == ent.end and nxt.label_ == "GPE"
+                and nxt.text in COUNTRY_SUFFIXES and doc[ent.end - 1].tag_ != "POS"
+                and doc[ent.end - 1].head.i >= ent.end - 1 and nxt.root.head.i not in range(ent.start, ent.end)):
+            out.append(Span(doc, ent.start, nxt.end, label="ORG"))
+            skip.add(k + 1)
+            changed = True
+        else:
+            out.append(ent)
+    if changed:
+        doc.ents = filter_spans(out)
+        for k in skip:  # the company's own id (or none), never the country's
+            for tok in ents[k]:
+                tok.ent_id_ = ents[k - 1].ent_id_
+
+
 # Titles that only a person carries: the name after one is a person ("General Brown", "Sen. Warren").
 PERSON_TITLES = {"general", "gen.", "adm.", "admiral", "sen.", "senator", "rep.", "representative", "gov.", "governor",
                  "judge", "dr.", "mr.", "ms.", "mrs.", "lt.", "col.", "colonel", "maj.", "capt.", "sgt.", "secretary",
@@ -110,6 +138,7 @@ class NameSpreader:
             matches = self.match(doc)
             self.set_annotations(doc, matches)
             extend_units(doc)
+            join_country_suffix(doc)
             titled_people(doc)
         except Exception as exc:  # noqa: BLE001 - one odd document must not kill a batch
             log.warning("backchannel_names failed on a document (%s); keeping the model's entities", exc)
