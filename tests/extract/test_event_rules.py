@@ -766,3 +766,9 @@ def test_the_move_a_reaction_answers_is_the_speakers_before_it(extract):
     ex = extract("President Donald Trump said he would move Space Command to Alabama. He told reporters that mail-in "
                  "voting had been a factor. Colorado Governor Jared Polis condemned the move.", published="2025-09-03")
     assert find_event(ex, "ACCUSE", actor="Jared Polis", recipient="Donald Trump") is not None
+
+
+def test_a_bid_with_no_body_named_goes_to_the_owner_of_the_contract_named_before(extract):
+    ex = extract("The Justice Department reviewed the Army's $2 billion radar contract. Raytheon, which also bid for "
+                 "the contract, has hired new lawyers.")
+    assert find_event(ex, "CONTRACT_BID", actor="Raytheon", recipient="United States Army") is not None

@@ -94,6 +94,8 @@ def complete(events: list[RawEvent], finder: EventFinder) -> None:
             award = _nearest(events, raw, _public_award, within=2)
             if award:
                 raw.actors = list(award.actors)
+            else:  # "influenced the choice of Microsoft" after "the Pentagon's JEDI contract"
+                raw.actors = [a for a in contract_owner(raw.trigger, finder) if a not in raw.recipients]
         if raw.type in ("CONTRACT_BID", "CONTRACT_PROTEST") and not raw.recipients:
             award = _nearest(events, raw, _public_award, within=2)
             if award:
@@ -128,15 +130,36 @@ def complete(events: list[RawEvent], finder: EventFinder) -> None:
 
 def _contracting_body(raw: RawEvent, events: list[RawEvent], finder: EventFinder) -> list:
     """The body a bid or protest with none named goes to: the awarding body of the last award the
-    article reported, else the one public body the article names besides courts and the GAO
-    ("NASA will open its contract ... a move that could let Blue Origin compete for the mission")."""
+    article reported, else the owner of the last contract it named ("the Pentagon's JEDI contract
+    ... Oracle, which also bid for the contract"), else the one public body the article names besides
+    courts and the GAO ("NASA will open its contract ... a move that could let Blue Origin compete")."""
     earlier = [e for e in events if _public_award(e) and e.trigger.i < raw.trigger.i]
     if earlier:
         return [a for a in earlier[-1].actors if a not in raw.actors]
+    owner = contract_owner(raw.trigger, finder)
+    if owner:
+        return [a for a in owner if a not in raw.actors]
     bodies = {e.id: e for e in finder.table.entities.values()
               if e.kind == "PublicBody" and not is_forum(e.name)}
     if len(bodies) == 1:
         return [finder.table.ref(next(iter(bodies.values())))]
+    return []
+
+
+# Nouns for what is awarded, whose possessor or modifier names the body that awards it.
+CONTRACT_NOUNS = {"contract", "program", "programme", "competition", "procurement", "solicitation", "tender"}
+
+
+def contract_owner(trigger: Token, finder: EventFinder) -> list:
+    """The public body named as the owner of the last contract the text mentions up to this word
+    ("the Pentagon's $10 billion JEDI cloud computing contract", "the Air Force's program")."""
+    for tok in reversed(finder.doc[: trigger.i + 1]):
+        if tok.lemma_.lower() not in CONTRACT_NOUNS or tok.pos_ != "NOUN":
+            continue
+        owners = [c for c in tok.children if c.dep_ in ("poss", "compound") and c.i not in finder.excluded]
+        bodies = [finder.table.ref(e) for e in (finder.table.entity_at(c) for c in owners) if e is not None and e.kind == "PublicBody"]
+        if bodies:
+            return bodies
     return []
 
 
