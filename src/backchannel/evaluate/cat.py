@@ -7,7 +7,8 @@ political and contracting acts), so this is not an event-detection score. What i
   TIMEX3 value equals the gold value (exact), or agrees at the gold's granularity (lenient: ours starts
   with the gold value, for calendar values only, so "2008-03-05" is right for a gold "2008-03").
 - Factuality: on gold event mentions that one of our triggers overlaps, gold polarity against our
-  ``negated``, gold certainty against our sourcing and modality, gold FUTURE against modality planned.
+  ``negated``, gold certainty against our sourcing and modality (a plan firmly reported is certain), gold
+  FUTURE against modality planned.
 - Participants: on gold events whose predicate is one of our trigger lemmas, gold Arg0 against our
   actors and Arg1 against our recipients (swapped for inverse triggers such as win and host, whose
   subject is our recipient).
@@ -44,8 +45,9 @@ NOTES = [
     "Lenient TIMEX3 value: our value starts with the gold value (calendar values only).",
     "Factuality is scored only where one of our event triggers overlaps a gold event mention; gold "
     "UNDERSPECIFIED or empty attributes are tabled but not scored.",
-    "Certainty agreement: CERTAIN ~ asserted/attributed/anonymous with modality actual; PROBABLE and "
-    "POSSIBLE ~ speculative, or modality hypothetical or planned; 'denied' agrees with neither.",
+    "Certainty agreement: CERTAIN ~ asserted/attributed/anonymous with modality actual or planned (a "
+    "plan firmly reported; MEANTIME scores its future as time FUTURE, compared with our 'planned' "
+    "separately); PROBABLE and POSSIBLE ~ speculative, or modality hypothetical; 'denied' agrees with neither.",
     "Participants: gold predicates are mapped to our types by trigger lemma alone (our triggers also "
     "check their objects and particles), and gold participants of type PRO, FIN or MIX are left out.",
     "Participant matches use character overlap with any mention of our entity, or word containment of "
@@ -274,8 +276,9 @@ def _score_factuality(runs: Sequence[MeantimeRun]) -> dict:
         "our_events_in_annotated_region": ours_region, "our_events_on_gold_event": ours_on_gold,
         "polarity": _agreement(polarity, ("POS", "NEG"), lambda g, o: (g == "NEG") == (o == "negated")),
         "certainty": _agreement(certainty, CERTAINTY_GOLD,
-                                lambda g, o: (g == "CERTAIN" and o == "certain")
-                                or (g != "CERTAIN" and o in ("speculative", "hypothetical", "planned"))),
+                                # a plan firmly reported is CERTAIN: MEANTIME puts its future in "time"
+                                lambda g, o: (g == "CERTAIN" and o in ("certain", "planned"))
+                                or (g != "CERTAIN" and o in ("speculative", "hypothetical"))),
         "time": _agreement(tense, ("FUTURE", "NON_FUTURE"), lambda g, o: (g == "FUTURE") == (o == "planned")),
         "confusion": {
             "polarity": _confusion(polarity, ("POS", "NEG", "UNDERSPECIFIED"), ("affirmed", "negated")),
