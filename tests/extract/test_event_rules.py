@@ -728,6 +728,8 @@ VOICE_AND_PARTS_CASES = [
     ("The Space Force picked Blue Origin to launch the satellites. Rocket Lab, which had also competed, was eliminated.",
      "CONTRACT_BID", "Rocket Lab", "United States Space Force"),
     ("Kelly Ortberg took over as chief executive in August.", "APPOINT", None, "Kelly Ortberg"),
+    ("Ten days after President Donald Trump and Vice President JD Vance criticised Volodymyr Zelensky, aid resumed.",
+     "ACCUSE", "Donald Trump", "Volodymyr Zelensky"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]
@@ -772,3 +774,11 @@ def test_a_bid_with_no_body_named_goes_to_the_owner_of_the_contract_named_before
     ex = extract("The Justice Department reviewed the Army's $2 billion radar contract. Raytheon, which also bid for "
                  "the contract, has hired new lawyers.")
     assert find_event(ex, "CONTRACT_BID", actor="Raytheon", recipient="United States Army") is not None
+
+
+def test_a_threat_to_ones_own_company_has_no_recipient(extract):
+    ex = extract("Elon Musk threatened to start decommissioning SpaceX's Dragon capsule.")
+    threat = find_event(ex, "THREATEN", actor="Elon Musk")
+    assert threat is not None and not names(threat.recipients)
+    other = extract("Donald Trump threatened to cancel contracts held by SpaceX.")
+    assert find_event(other, "THREATEN", actor="Donald Trump", recipient="SpaceX") is not None

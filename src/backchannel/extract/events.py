@@ -140,6 +140,17 @@ def _matching_triggers(token: Token) -> list[Trigger]:
     return out
 
 
+def _own_company(actors: list[EntityRef], ref: EntityRef) -> bool:
+    """True when the gazetteer has one of the actors found, run or own this organisation."""
+    gaz = ontology.gazetteer()
+    for actor in actors:
+        entry = gaz.lookup(actor.name)
+        if entry is not None and any(gaz.lookup(r.of) is not None and gaz.lookup(r.of) == gaz.lookup(ref.name)
+                                     for r in entry.roles if r.of):
+            return True
+    return False
+
+
 ORG_KINDS = {"Company", "Organization", "PublicBody"}
 RECEIVING_KINDS = ("Company", "Organization")  # who contracts go to
 
@@ -292,7 +303,9 @@ class EventFinder(ParticipantReader):
         if spec.type == "THREATEN" and not raw.recipients:
             # "threatened to cancel the contracts held by Elon Musk's companies", "warned that the company ..."
             for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
-                raw.recipients = raw.recipients or self._first_actor_inside(comp)
+                # not the threatener's own company ("threatened to decommission SpaceX's Dragon capsule")
+                found = [r for r in self._first_actor_inside(comp) if not _own_company(raw.actors, r)]
+                raw.recipients = raw.recipients or found
         if spec.type in ("REQUEST", "LOBBY", "THREATEN", "SUPPORT") and not raw.recipients and verb.dep_ in ("xcomp", "advcl"):
             # "telephoned Frank Kendall to press for more missions": the purpose of a contact is
             # addressed to whoever was contacted
@@ -360,7 +373,7 @@ class EventFinder(ParticipantReader):
                 else:  # "won National Security Space Launch contracts from Space Systems Command"
                     raw.actors.extend(r for r in self._entities_inside(obj) if r not in raw.actors and r.kind != "Programme")
         else:
-            raw.actors = self.refs(syntax.subjects(verb))
+            raw.actors = self.names_listed_before(syntax.subjects(verb))
             objs = syntax.objects(verb)
             preps = spec.recipients
             if spec.type == "ACCUSE":

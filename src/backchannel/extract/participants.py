@@ -27,6 +27,9 @@ GROUP_HEADS = {"officials", "executives", "leaders", "staff", "representatives",
 TRADE_HEADS = {"goods", "imports", "exports", "products"}
 TITLE_HEADS = {"executive", "ceo", "chief", "president", "chairman", "chairwoman", "founder", "director", "head",
                "administrator", "secretary", "spokesman", "spokeswoman", "spokesperson"}
+# Capitalised titles before a name: "Vice President JD Vance", "Senator Ted Cruz".
+TITLE_WORDS = {"president", "vice", "senator", "sen.", "rep.", "representative", "secretary", "governor", "gov.",
+               "chairman", "chief", "executive", "minister", "prime", "general", "gen.", "admiral", "judge", "justice"}
 OFFICE_NOUNS = {"nomination", "confirmation", "appointment", "resignation", "departure", "firing", "ouster"}
 TAKEOVER_NOUNS = {"takeover", "acquisition", "purchase", "merger", "buyout", "investment", "stake"}
 DEAL_NOUNS = {"contract", "deal", "agreement", "partnership", "accord"}
@@ -240,6 +243,28 @@ class ParticipantReader:
             if i == start:
                 break
         return out
+
+    def names_listed_before(self, tokens: list[Token]) -> list[EntityRef]:
+        """Names joined to a subject by "and" that the parser hung elsewhere ("after President Donald
+        Trump and Vice President JD Vance berated Zelensky": "after" takes Trump as its object)."""
+        refs = self.refs(tokens)
+        if len(tokens) != 1 or len(refs) != 1:
+            return refs
+        kind, i = refs[0].kind, tokens[0].left_edge.i
+        while i >= 2 and self.doc[i - 1].lower_ in ("and", ",") and self.doc[i - 1].sent == tokens[0].sent:
+            ent = self.table.entity_at(self.doc[i - 2])
+            if ent is None or ent.kind != kind or self.doc[i - 2].i in self.excluded:
+                break
+            ref = self.table.ref(ent)
+            if ref not in refs:
+                refs.insert(0, ref)
+            i = self.doc[i - 2].left_edge.i
+            while i > 0 and self.table.entity_at(self.doc[i - 1]) == ent:
+                i -= 1
+            while i > 0 and self.doc[i - 1].pos_ == "PROPN" and self.table.entity_at(self.doc[i - 1]) is None \
+                    and self.doc[i - 1].lower_ in TITLE_WORDS:
+                i -= 1  # "Vice President", "Senator"
+        return refs
 
     def _people_in(self, tokens: list[Token]) -> list[EntityRef]:
         """The people an object names, even a list the parser broke ("OpenAI chief executive Sam Altman,
