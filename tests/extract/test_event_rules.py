@@ -730,6 +730,9 @@ VOICE_AND_PARTS_CASES = [
     ("Kelly Ortberg took over as chief executive in August.", "APPOINT", None, "Kelly Ortberg"),
     ("Ten days after President Donald Trump and Vice President JD Vance criticised Volodymyr Zelensky, aid resumed.",
      "ACCUSE", "Donald Trump", "Volodymyr Zelensky"),
+    ("China has banned exports of rare-earth magnets to the United States.", "SANCTION", "China", "United States"),
+    ("The Senate confirmed Jane Doe as administrator of NASA. She replaces Bill Nelson, who left the post in January.",
+     "DEPART", "Bill Nelson", "NASA"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]

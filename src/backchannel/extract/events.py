@@ -45,6 +45,12 @@ ROLE_NOUNS = {"bidder", "contender", "finalist"}
 ACQUIRE_VERBS = {"buy", "acquire", "purchase", "merge", "invest", "partner", "license"}
 # Prepositions that place an act in the time of a meeting: "said during talks with Xi".
 TIME_PREPS = {"during", "at", "after", "before", "following", "in", "on", "since", "ahead"}
+# What one leaves when one leaves an office, and the titles that name one.
+POST_NOUNS = {"post", "job", "role", "position", "office", "seat", "job"}
+OFFICE_TITLES = {"secretary", "administrator", "director", "chief", "head", "chairman", "chairwoman", "chair",
+                 "president", "commissioner", "executive", "officer", "leader", "commander", "minister"}
+# Trade whose stopping sanctions its destination: "banned deliveries of engines to the United States".
+TRADE_FLOWS = {"delivery", "export", "sale", "shipment", "supply", "transfer", "shipping"}
 # Verbs whose subject bears a penalty: "Tesla will pay a $20 million penalty".
 PAYING_VERBS = {"pay", "incur", "owe", "accept"}
 # What a party agrees to give goes to the other party: "agreed to give the U.S. government a stake".
@@ -200,6 +206,15 @@ class EventFinder(ParticipantReader):
         discourse.complete(events, self)
         return events
 
+    def _last_office_body(self, before: Token) -> list[EntityRef]:
+        """The body of the last office the text named before this word ("as secretary of the Air Force")."""
+        for tok in reversed(self.doc[: before.i]):
+            if tok.lemma_.lower() in OFFICE_TITLES and tok.pos_ in ("NOUN", "PROPN"):
+                bodies = [r for r in self.refs(syntax.title_owners(tok)) if r.kind in ("PublicBody", "Company", "Organization")]
+                if bodies:
+                    return bodies
+        return []
+
     def trigger_types(self, token: Token) -> set[str]:
         """The event types a word can trigger ("sanctions": SANCTION)."""
         return {t.type for t in _matching_triggers(token)}
@@ -322,6 +337,16 @@ class EventFinder(ParticipantReader):
                 if spec.type == "AGREE" and comp.lemma_ in GIVE_VERBS:  # "agreed to hand the government 15%"
                     given = [c for c in comp.children if c.dep_ == "dative"]
                     raw.recipients += [r for r in self.refs(given) if r not in raw.recipients and r not in raw.actors]
+        if spec.type == "DEPART" and not [r for r in raw.recipients if r.kind != "Person"]:
+            # "He succeeds Frank Kendall, who left the post in January": the post the text last named
+            posts = [o for o in syntax.objects(verb) if o.lemma_.lower() in POST_NOUNS and not self.refs([o])]
+            if posts:
+                raw.recipients += [r for r in self._last_office_body(verb) if r not in raw.recipients]
+        if spec.type == "SANCTION" and not raw.recipients:
+            # "banned further deliveries of RD-180 engines to the United States": where the trade went
+            flows = [o for o in syntax.objects(verb) if o.lemma_.lower() in TRADE_FLOWS]
+            holders = [verb, *flows] if flows else []  # the parser often hangs "to" on the verb
+            raw.recipients = [r for r in self.refs(syntax.prep_objects_of(holders, ("to",))) if r not in raw.actors]
         if spec.type == "RETREAT" and not [r for r in raw.recipients if r not in raw.actors]:
             # "dropped its challenge to Microsoft's acquisition", "lifted its tariffs on China": whom it was aimed at
             aimed = syntax.prep_objects_of([verb, *syntax.objects(verb)], ("to", "against", "on"))
