@@ -785,3 +785,11 @@ def test_a_threat_to_ones_own_company_has_no_recipient(extract):
     assert threat is not None and not names(threat.recipients)
     other = extract("Donald Trump threatened to cancel contracts held by SpaceX.")
     assert find_event(other, "THREATEN", actor="Donald Trump", recipient="SpaceX") is not None
+
+
+def test_undoing_anothers_decision_rejects_it_undoing_ones_own_retreats(extract):
+    ex = extract("Trump moved the command, reversing a 2023 decision by his predecessor, Joe Biden.")
+    assert find_event(ex, "REJECT", actor="Donald Trump", recipient="Joe Biden") is not None
+    assert find_event(ex, "RETREAT") is None
+    own = extract("The Department of Defense reversed its decision to withhold payments from Lockheed Martin.")
+    assert find_event(own, "RETREAT", actor="Department of Defense") is not None

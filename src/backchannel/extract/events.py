@@ -347,7 +347,16 @@ class EventFinder(ParticipantReader):
             flows = [o for o in syntax.objects(verb) if o.lemma_.lower() in TRADE_FLOWS]
             holders = [verb, *flows] if flows else []  # the parser often hangs "to" on the verb
             raw.recipients = [r for r in self.refs(syntax.prep_objects_of(holders, ("to",))) if r not in raw.actors]
-        if spec.type == "RETREAT" and not [r for r in raw.recipients if r not in raw.actors]:
+        if spec.type == "RETREAT":
+            # "reversing a 2023 decision by his predecessor, Joe Biden": undoing another's act rejects it;
+            # "reversed its decision" is a retreat
+            objs = syntax.objects(verb)
+            owners = self.refs([c for o in objs for c in o.children if c.dep_ == "poss"]
+                               + syntax.prep_objects_of([verb, *objs], ("by",)))
+            others = [r for r in owners if r not in raw.actors]
+            if others:
+                raw.type, raw.recipients = "REJECT", others
+        if raw.type == "RETREAT" and not [r for r in raw.recipients if r not in raw.actors]:
             # "dropped its challenge to Microsoft's acquisition", "lifted its tariffs on China": whom it was aimed at
             aimed = syntax.prep_objects_of([verb, *syntax.objects(verb)], ("to", "against", "on"))
             raw.recipients = [r for r in self.refs(aimed) if r not in raw.actors]
