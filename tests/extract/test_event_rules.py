@@ -733,6 +733,10 @@ VOICE_AND_PARTS_CASES = [
     ("China has banned exports of rare-earth magnets to the United States.", "SANCTION", "China", "United States"),
     ("The Senate confirmed Jane Doe as administrator of NASA. She replaces Bill Nelson, who left the post in January.",
      "DEPART", "Bill Nelson", "NASA"),
+    ("The European Commission fined Apple 1.8 billion euros on Monday.", "SANCTION", "European Commission", "Apple"),
+    ("ZTE was added to the Commerce Department's entity list in 2016.", "SANCTION", "Commerce Department", "ZTE"),
+    ("Anduril and Palantir formed a consortium last year.", "COOPERATE", "Anduril", None),
+    ("Boeing and Lockheed Martin formed United Launch Alliance in 2006.", "COOPERATE", "Boeing", None),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]
@@ -793,3 +797,9 @@ def test_undoing_anothers_decision_rejects_it_undoing_ones_own_retreats(extract)
     assert find_event(ex, "RETREAT") is None
     own = extract("The Department of Defense reversed its decision to withhold payments from Lockheed Martin.")
     assert find_event(own, "RETREAT", actor="Department of Defense") is not None
+
+
+def test_a_venture_formed_is_what_the_partners_made_not_a_party(extract):
+    ex = extract("Boeing and Lockheed Martin formed United Launch Alliance in 2006.")
+    event = find_event(ex, "COOPERATE", actor="Boeing")
+    assert event is not None and "United Launch Alliance" not in names(event.recipients)

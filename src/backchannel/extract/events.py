@@ -131,6 +131,8 @@ def _matching_triggers(token: Token) -> list[Trigger]:
                     for o in token.children if o.dep_ in ("dobj", "dative", "nsubj") and o.i > token.i)
         ):
             continue  # "called him a small man", "called Trump's bill an abomination"; not "called it a conflict"
+        if trig.to_list and not any(_sanctions_list(o) for o in syntax.prep_objects(token, ("to", "on"))):
+            continue  # "added Huawei to the entity list", not "added a line to the budget"
         if trig.not_objects and syntax.object_lemmas(token) & set(trig.not_objects):
             continue  # "had met its obligations" is no meeting
         if trig.objects is not None:
@@ -144,6 +146,15 @@ def _matching_triggers(token: Token) -> list[Trigger]:
                 continue
         out.append(trig)
     return out
+
+
+LIST_WORDS = {"entity", "sanction", "sanctions", "trade", "export", "unverified", "denied", "watch", "military", "end-user"}
+
+
+def _sanctions_list(noun: Token) -> bool:
+    """'the entity list', 'the Commerce Department's trade blacklist', 'a sanctions list'."""
+    lemma = noun.lemma_.lower()
+    return lemma == "blacklist" or (lemma == "list" and any(c.lower_ in LIST_WORDS for c in noun.children))
 
 
 def _own_company(actors: list[EntityRef], ref: EntityRef) -> bool:
@@ -342,6 +353,14 @@ class EventFinder(ParticipantReader):
             posts = [o for o in syntax.objects(verb) if o.lemma_.lower() in POST_NOUNS and not self.refs([o])]
             if posts:
                 raw.recipients += [r for r in self._last_office_body(verb) if r not in raw.recipients]
+        if spec.to_list and not raw.actors:
+            # "was added to the Commerce Department's entity list": whose list it is
+            lists = [o for o in syntax.prep_objects(verb, ("to", "on")) if _sanctions_list(o)]
+            raw.actors = self.refs([c for o in lists for c in o.children if c.dep_ in ("poss", "compound")])
+        if spec.type in ("SANCTION", "AID", "DONATE") and not raw.recipients and not syntax.is_passive(verb):
+            # "fined Apple 1.8 billion euros": the parser makes the name a modifier of the amount
+            raw.recipients = [r for r in self.names_listed_after(verb, RECEIVING_KINDS + ("Person", "PublicBody"))
+                              if r not in raw.actors]
         if spec.type == "SANCTION" and not raw.recipients:
             # "banned further deliveries of RD-180 engines to the United States": where the trade went
             flows = [o for o in syntax.objects(verb) if o.lemma_.lower() in TRADE_FLOWS]
@@ -643,6 +662,12 @@ class EventFinder(ParticipantReader):
             if words & self.ont.award_context:
                 raw.type = "CONTRACT_PROTEST"
                 _forums_to_others(raw)  # "filed a lawsuit in the Court of Federal Claims": heard there
+        if raw.type == "CONTRACT_BID" and raw.trigger.pos_ == "NOUN" and any(
+            c.dep_ in ("acl", "relcl") and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
+            and c.lemma_ not in PROCUREMENT_VERBS | {"win", "secure", "supply", "land", "capture"}
+            for c in raw.trigger.children
+        ):
+            return False  # "its bid to overturn the award" is an attempt, not an offer for a contract
         if raw.type == "CONTRACT_PROTEST" and not (words & self.ont.award_context or objects & {"award", "selection"}):
             raw.type = "PROTEST"  # a protest not about an award needs the signs of a street protest
             return bool(words & self.ont.contexts.get("PROTEST", frozenset()))

@@ -95,6 +95,23 @@ def join_country_suffix(doc: Doc) -> None:
                 tok.ent_id_ = ents[k - 1].ent_id_
 
 
+NUMBER_WORDS = {"million", "billion", "trillion", "thousand", "hundred"}
+
+
+def trim_amounts(doc: Doc) -> None:
+    """'fined Apple 1.8 billion euros': the small model runs the name into the amount after it."""
+    ents, changed = list(doc.ents), False
+    for k, ent in enumerate(ents):
+        end = ent.end
+        while end > ent.start + 1 and (doc[end - 1].like_num or doc[end - 1].lower_ in NUMBER_WORDS):
+            end -= 1
+        if ent.label_ in ("ORG", "PERSON") and end < ent.end:
+            ents[k] = Span(doc, ent.start, end, label=ent.label_)
+            changed = True
+    if changed:
+        doc.ents = filter_spans(ents)
+
+
 # Titles that only a person carries: the name after one is a person ("General Brown", "Sen. Warren").
 PERSON_TITLES = {"general", "gen.", "adm.", "admiral", "sen.", "senator", "rep.", "representative", "gov.", "governor",
                  "judge", "dr.", "mr.", "ms.", "mrs.", "lt.", "col.", "colonel", "maj.", "capt.", "sgt.", "secretary",
@@ -139,6 +156,7 @@ class NameSpreader:
             self.set_annotations(doc, matches)
             extend_units(doc)
             join_country_suffix(doc)
+            trim_amounts(doc)
             titled_people(doc)
         except Exception as exc:  # noqa: BLE001 - one odd document must not kill a batch
             log.warning("backchannel_names failed on a document (%s); keeping the model's entities", exc)

@@ -64,6 +64,7 @@ class Trigger:
     no_object: bool = False
     predicate: bool = False
     infinitive: bool = False
+    to_list: bool = False
     actors: tuple[str, ...] = ("by", "from")
     context: frozenset[str] | None = None
 
