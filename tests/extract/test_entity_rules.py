@@ -59,6 +59,25 @@ def test_the_president_is_whoever_held_office_that_day(extract, published, owner
     assert mention_owner(ex, "the president") == owner
 
 
+@pytest.mark.parametrize(
+    "text,reference,owner",
+    [
+        ("Jeff Bezos met the Chinese president on Monday.", "the Chinese president", "Xi Jinping"),
+        ("Elon Musk met the French president on Monday.", "the French president", "Emmanuel Macron"),
+    ],
+)
+def test_a_nationality_names_the_country_whose_office_it_is(extract, text, reference, owner):
+    assert mention_owner(extract(text, published="2025-06-26"), reference) == owner
+
+
+def test_a_foreign_office_the_gazetteer_lacks_is_never_the_us_president(extract):
+    # Russia's president in 2010 (Dmitry Medvedev) is not in the gazetteer; Barack Obama is
+    ex = extract("Elon Musk met the Russian president on Monday.", published="2010-06-01")
+    assert mention_owner(ex, "the Russian president") is None
+    assert mention_owner(extract("Elon Musk met the Dutch prime minister.", published="2025-06-26"),
+                         "the Dutch prime minister") is None
+
+
 def test_an_office_several_bodies_have_goes_to_the_body_the_article_names(extract):
     # NASA and the FAA both have an administrator; the article is about NASA
     ex = extract("NASA is preparing the Artemis mission. The administrator said the launch is on track.",

@@ -737,6 +737,8 @@ VOICE_AND_PARTS_CASES = [
     ("ZTE was added to the Commerce Department's entity list in 2016.", "SANCTION", "Commerce Department", "ZTE"),
     ("Anduril and Palantir formed a consortium last year.", "COOPERATE", "Anduril", None),
     ("Boeing and Lockheed Martin formed United Launch Alliance in 2006.", "COOPERATE", "Boeing", None),
+    ("The Air Force chose not to award the contract to Boeing, opting instead for Northrop Grumman.", "CONTRACT_AWARD",
+     "United States Air Force", "Northrop Grumman"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]
@@ -803,3 +805,10 @@ def test_a_venture_formed_is_what_the_partners_made_not_a_party(extract):
     ex = extract("Boeing and Lockheed Martin formed United Launch Alliance in 2006.")
     event = find_event(ex, "COOPERATE", actor="Boeing")
     assert event is not None and "United Launch Alliance" not in names(event.recipients)
+
+
+def test_a_choice_not_to_award_is_negated_and_the_other_choice_is_not(extract):
+    ex = extract("The Air Force chose not to award the contract to Boeing, opting instead for Northrop Grumman.")
+    assert find_event(ex, "CONTRACT_AWARD", recipient="Boeing").negated
+    northrop = find_event(ex, "CONTRACT_AWARD", recipient="Northrop Grumman")
+    assert northrop is not None and not northrop.negated and "Boeing" not in names(northrop.recipients)

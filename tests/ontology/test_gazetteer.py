@@ -152,6 +152,9 @@ def test_a_lobbying_firm_is_not_its_client(gaz):
         ("administrator", "Federal Aviation Administration", "2024-01-01", "Mike Whitaker"),
         ("chief of space operations", "United States Space Force", "2021-01-01", "John Raymond"),
         ("founder", "Anduril", "2025-01-01", "Palmer Luckey"),
+        ("president", "China", "2025-01-01", "Xi Jinping"),
+        ("prime minister", "Russia", "2010-01-01", "Vladimir Putin"),
+        ("prime minister", "Turkey", "2010-01-01", "Tayyip Erdogan"),
     ],
 )
 def test_office_holders_by_date(gaz, title, body, day, holder):

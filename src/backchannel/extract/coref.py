@@ -282,7 +282,12 @@ class Resolver:
             if set(kinds) & {"Company", "Organization"}:
                 return self._led_by(poss[0], token, word)
             return None  # "its rival", "Trump's mogul": not a back-reference
-        return self._pick(token, kinds, exclude_office=word in BUSINESS_WORDS, fits=self._fits(token, word))
+        if "Person" in kinds and self._nationality(token) is not None:
+            return None  # "the Dutch prime minister" is someone of that country, not the last person named
+        # "Musk met the minister": the object of a verb is not its subject
+        clause = token.head if token.dep_ in ("dobj", "dative") else token.head.head if token.dep_ == "pobj" else None
+        return self._pick(token, kinds, exclude_office=word in BUSINESS_WORDS, not_subject_of=clause,
+                          fits=self._fits(token, word))
 
     def _led_by(self, possessor: Token, token: Token, word: str) -> Entity | None:
         """The organisation a person founded or heads, from the gazetteer's roles: the one the document
@@ -313,6 +318,22 @@ class Resolver:
                 return table[phrase]
         return table.get(word, ())
 
+    def _nationality(self, token: Token) -> str | None:
+        """The country a nationality before a title names ("the Chinese president": China; "South
+        Korean President": South Korea); "" for one the gazetteer has no offices of, None for none."""
+        mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
+        for mod in mods:
+            words = self.doc[mod.left_edge.i : mod.i + 1].text
+            country = ontology.nationalities().get(words) or ontology.nationalities().get(mod.text)
+            ent = self.table.entity_at(mod)
+            if country is None and ent is not None and ent.kind == "Place":
+                country = ent.name
+            if country is None and mod.ent_type_ in ("NORP", "GPE"):
+                return ""
+            if country is not None:
+                return country if self.gaz.lookup(country) is not None else ""
+        return None
+
     def _role(self, token: Token, possessor: Token | None) -> Entity | None:
         """'the former president', 'Trump's chief of staff', 'Blue Origin's CEO'."""
         title = _title_of(token)
@@ -328,6 +349,10 @@ class Resolver:
         if self.published is None:
             return None
         body = owner.name if owner is not None and owner.kind != "Person" else None
+        country = self._nationality(token)
+        if country == "":
+            return None  # "the Dutch prime minister": a country whose offices the gazetteer does not know
+        body = body or country
         holders = self.gaz.holders(title, body, self.published)
         if owner is not None and owner.kind == "Person" and not holders:
             holders = self.gaz.holders(title, None, self.published)

@@ -98,7 +98,9 @@ def _matching_triggers(token: Token) -> list[Trigger]:
         return []
     # A particle ("turned it down") anywhere; a preposition only right after the verb ("called on
     # the FAA", not "called Trump on Friday").
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and c.i == token.i + 1)}
+    # (adverbs may come between: "opting instead for Northrop Grumman")
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt" or (
+        c.dep_ in ("prep", "advmod") and c.i > token.i and all(t.pos_ == "ADV" for t in token.doc[token.i + 1 : c.i]))}
     with_particle = [t for t in candidates if t.particle and set(t.particle) & particles]
     # "took over as chief executive", not "took over Twitter" (an object, or the particle's own)
     objects = [c for c in token.children if c.dep_ == "dobj"] + [
@@ -848,10 +850,13 @@ def _fold_purpose_clauses(events: list[RawEvent]) -> list[RawEvent]:
             and parent is not event
             and parent.type == event.type
             and ((event.trigger.dep_ in ("advcl", "xcomp", "dobj", "pobj") and not own_subject) or conj_visit)
+            # "chose not to award it to Boeing, opting instead for Northrop": the other choice is an act of its own
+            and (event.trigger.dep_ != "advcl" or event.negated == parent.negated)
         ):
             if not parent.actors:
                 parent.actors = [r for r in event.actors if r not in parent.recipients]
             parent.recipients += [r for r in event.recipients if r not in parent.recipients]
+            parent.negated = parent.negated or event.negated  # "chose not to award the contract to Boeing"
             parent.others += [r for r in event.others if r not in parent.others and r not in parent.recipients]
             continue
         out.append(event)

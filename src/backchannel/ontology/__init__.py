@@ -159,7 +159,7 @@ def descriptors() -> dict[str, str]:
     """Description head noun -> the entity kinds it can refer to, first kind listed wins for the noun."""
     out: dict[str, list[str]] = {}
     for kind, nouns in _load("descriptors.yaml").items():
-        if kind in ("fits", "capitals"):
+        if kind in ("fits", "capitals", "nationalities"):
             continue
         for noun in nouns:
             out.setdefault(noun, []).append(kind)
@@ -170,6 +170,12 @@ def descriptors() -> dict[str, str]:
 def capitals() -> dict[str, str]:
     """Capital -> the country its name stands for as a participant ("Washington": "United States")."""
     return {k: str(v) for k, v in (_load("descriptors.yaml").get("capitals") or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def nationalities() -> dict[str, str]:
+    """Nationality word -> its country ("Chinese": "China")."""
+    return {k: str(v) for k, v in (_load("descriptors.yaml").get("nationalities") or {}).items()}
 
 
 @lru_cache(maxsize=1)
