@@ -739,6 +739,9 @@ VOICE_AND_PARTS_CASES = [
     ("Boeing and Lockheed Martin formed United Launch Alliance in 2006.", "COOPERATE", "Boeing", None),
     ("The Air Force chose not to award the contract to Boeing, opting instead for Northrop Grumman.", "CONTRACT_AWARD",
      "United States Air Force", "Northrop Grumman"),
+    ("Micron received $6.1 billion in grants from the Commerce Department.", "AID", "Commerce Department", "Micron"),
+    ("The Justice Department dropped its investigation into Boeing's role in the crashes.", "ACCUSE",
+     "Justice Department", "Boeing"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]
@@ -812,3 +815,20 @@ def test_a_choice_not_to_award_is_negated_and_the_other_choice_is_not(extract):
     assert find_event(ex, "CONTRACT_AWARD", recipient="Boeing").negated
     northrop = find_event(ex, "CONTRACT_AWARD", recipient="Northrop Grumman")
     assert northrop is not None and not northrop.negated and "Boeing" not in names(northrop.recipients)
+
+
+def test_what_is_threatened_has_not_happened(extract):
+    ex = extract("Donald Trump threatened to impose a 100% tariff on Canada.")
+    assert find_event(ex, "THREATEN", actor="Donald Trump", recipient="Canada") is not None
+    assert find_event(ex, "SANCTION") is None
+
+
+def test_grants_received_are_aid_not_a_contract(extract):
+    ex = extract("Intel received $7.86 billion in grants from the Commerce Department.")
+    assert find_event(ex, "CONTRACT_AWARD") is None
+    assert find_event(ex, "AID", actor="Commerce Department", recipient="Intel") is not None
+
+
+def test_a_programme_is_not_the_maker_of_its_award(extract):
+    ex = extract("The GAO sustained Blue Origin's protest of the HLS award.")
+    assert not [e for e in ex.events if any(a.kind == "Programme" for a in e.actors)]

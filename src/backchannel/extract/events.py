@@ -49,6 +49,8 @@ TIME_PREPS = {"during", "at", "after", "before", "following", "in", "on", "since
 POST_NOUNS = {"post", "job", "role", "position", "office", "seat", "job"}
 OFFICE_TITLES = {"secretary", "administrator", "director", "chief", "head", "chairman", "chairwoman", "chair",
                  "president", "commissioner", "executive", "officer", "leader", "commander", "minister"}
+# What aid is given as: "$7.86 billion in grants".
+AID_NOUNS = {"grant", "subsidy", "loan", "incentive", "credit", "aid", "assistance", "funding"}
 # Trade whose stopping sanctions its destination: "banned deliveries of engines to the United States".
 TRADE_FLOWS = {"delivery", "export", "sale", "shipment", "supply", "transfer", "shipping"}
 # Verbs whose subject bears a penalty: "Tesla will pay a $20 million penalty".
@@ -379,7 +381,7 @@ class EventFinder(ParticipantReader):
                 raw.type, raw.recipients = "REJECT", others
         if raw.type == "RETREAT" and not [r for r in raw.recipients if r not in raw.actors]:
             # "dropped its challenge to Microsoft's acquisition", "lifted its tariffs on China": whom it was aimed at
-            aimed = syntax.prep_objects_of([verb, *syntax.objects(verb)], ("to", "against", "on"))
+            aimed = syntax.prep_objects_of([verb, *syntax.objects(verb)], ("to", "against", "on", "into"))
             raw.recipients = [r for r in self.refs(aimed) if r not in raw.actors]
         if spec.type == "CONTRACT_AWARD" and not spec.inverse and not syntax.is_passive(verb):
             # "awarded SpaceX and L3Harris Technologies contracts": the parser breaks such lists
@@ -497,7 +499,9 @@ class EventFinder(ParticipantReader):
         if not raw.actors and (noun.lemma_.lower() in EVENT_NOUNS | COMPOUND_ACTOR_NOUNS or imposed):
             # ("the tariffs that Trump imposed on Chinese goods")
             # "a Pentagon request", "the protests that Blue Origin and Dynetics had lodged" (not "the NASA probe")
-            raw.actors = self.refs([c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
+            # (a programme is no actor: "the HLS award")
+            raw.actors = [r for r in self.refs([c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
+                          if r.kind != "Programme"]
             for relcl in (c for c in noun.children if c.dep_ == "relcl"):
                 subj = [t for s in relcl.children if s.dep_ == "nsubj" for t in syntax.with_conjuncts(s)]
                 raw.actors += [r for r in self.refs(subj) if r not in raw.actors]
@@ -570,6 +574,10 @@ class EventFinder(ParticipantReader):
                 raw.recipients += [r for r in found if r.kind == "Company" and r not in raw.actors]
         if spec.type == "CONTRACT_PROTEST":
             _forums_to_others(raw)
+        if spec.mode == "investigate" and not raw.recipients:
+            # "dropped its investigation into Boeing's role": the parser hangs "into" on any verb
+            if noun.dep_ == "dobj" and head.pos_ == "VERB":
+                raw.recipients = [r for r in self.refs(syntax.prep_objects(head, ("into",))) if r not in raw.actors]
         if spec.mode == "investigate" and not raw.recipients:
             # "an investigation into whether EchoStar had met its obligations": who is looked into
             holders = [noun, *([light] if light is not None else [])]  # "opened a probe into whether ...": on the verb
@@ -664,6 +672,11 @@ class EventFinder(ParticipantReader):
             if words & self.ont.award_context:
                 raw.type = "CONTRACT_PROTEST"
                 _forums_to_others(raw)  # "filed a lawsuit in the Court of Federal Claims": heard there
+        if raw.type == "CONTRACT_AWARD" and any(
+            o.lemma_.lower() in AID_NOUNS for p in syntax.prep_objects_of([raw.trigger, *syntax.objects(raw.trigger)], ("in",))
+            for o in [p]
+        ):
+            raw.type = "AID"  # "received $7.86 billion in CHIPS Act grants": a grant is aid, not a contract
         if raw.type == "CONTRACT_BID" and raw.trigger.pos_ == "NOUN" and any(
             c.dep_ in ("acl", "relcl") and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
             and c.lemma_ not in PROCUREMENT_VERBS | {"win", "secure", "supply", "land", "capture"}
@@ -826,6 +839,13 @@ def _fold_purpose_clauses(events: list[RawEvent]) -> list[RawEvent]:
         threat = parent if parent is not None and parent.type == "THREATEN" else light_parent
         if threat is not None and threat.type == "THREATEN" and event.type == "REQUEST" and event.trigger.dep_ in ("advcl", "acl"):
             continue  # "issued an ultimatum to Anthropic, telling the company to drop its limits": one act
+        light = event.anchors[0] if event.anchors and event.trigger.pos_ == "NOUN" else None
+        asked = by_trigger.get(light.head.i) if light is not None and light.dep_ == "xcomp" else None
+        if asked is not None and asked.type in ("THREATEN", "REQUEST") and asked is not event:
+            # "threatened to impose a 100% tariff": the tariff is what is threatened, not an act
+            if not asked.recipients:
+                asked.recipients = [r for r in event.recipients if r not in asked.actors]
+            continue
         if parent is not None and parent.type in ("THREATEN", "REQUEST") and event.trigger.dep_ == "xcomp":
             # "threatened to cancel the contracts": the cancelling is what is threatened, not an act
             if not parent.recipients:
