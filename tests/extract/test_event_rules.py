@@ -742,6 +742,14 @@ VOICE_AND_PARTS_CASES = [
     ("Micron received $6.1 billion in grants from the Commerce Department.", "AID", "Commerce Department", "Micron"),
     ("The Justice Department dropped its investigation into Boeing's role in the crashes.", "ACCUSE",
      "Justice Department", "Boeing"),
+    ("Space Systems Command on Friday picked SpaceX, United Launch Alliance and Blue Origin for the next phase of the "
+     "National Security Space Launch program, handing the three companies task orders worth a combined $13.7 billion.",
+     "CONTRACT_AWARD", "Space Systems Command", "Blue Origin"),
+    ("President-elect Donald Trump on Thursday named David Sacks, a former PayPal executive who hosted a fundraiser for "
+     "him at his San Francisco home in June, as the White House's czar for artificial intelligence.", "APPOINT",
+     "Donald Trump", "David Sacks"),
+    ("Donald Trump praised Larry Ellison, a billionaire investor who hosted a fundraiser for him in June.", "CONSULT",
+     "Donald Trump", "Larry Ellison"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]

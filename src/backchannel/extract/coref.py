@@ -93,6 +93,9 @@ class Resolver:
         the GAO's own protest)."""
         if token.dep_ in ("dobj", "dative", "pobj") and token.lower_ in ("him", "her"):
             head = token.head.head if token.dep_ == "pobj" else token.head
+            # "who hosted a fundraiser for him": the verb of the phrase the pronoun is in
+            while head.pos_ not in ("VERB", "AUX") and head.dep_ in ("dobj", "pobj", "prep") and head.head != head:
+                head = head.head
             return head
         if token.dep_ == "poss" and token.head.dep_ in ("dobj", "pobj"):
             verb = token.head.head if token.head.dep_ == "dobj" else token.head.head.head
@@ -115,7 +118,9 @@ class Resolver:
         if not_subject_of is not None:
             # "Musk told him to be quiet, calling him a small man": whoever does the calling, even from
             # the main clause, is not "him"
-            barred = {self.table.token_entity.get(s.i) for s in subjects(not_subject_of)}
+            # ("David Sacks, a former PayPal executive who hosted a fundraiser for him": the executive is Sacks)
+            barred = {self.table.token_entity.get(t.i) for s in subjects(not_subject_of)
+                      for t in (s, *([s.head] if s.dep_ == "appos" else []))}
             candidates = [(t, e) for t, e in candidates if e.id not in barred]
         if exclude_office:
             candidates = [(t, e) for t, e in candidates if not self._holds_office(e)]

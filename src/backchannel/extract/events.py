@@ -421,8 +421,9 @@ class EventFinder(ParticipantReader):
             raw.recipients = self.refs(syntax.subjects(verb))
             raw.actors = self.refs(syntax.prep_objects(verb, ("from", "by")))
             for obj in syntax.objects(verb):
-                if spec.type == "CONSULT":  # "hosted Musk", "hosted a dinner for Musk"
-                    raw.actors.extend(r for r in self._people_in([obj]) + self.refs(syntax.prep_objects(obj, ("for",))) if r not in raw.actors)
+                if spec.type == "CONSULT":  # "hosted Musk", "hosted a dinner for Musk" ("for" on the verb too)
+                    guests = self.refs(syntax.prep_objects(obj, ("for",)) + syntax.prep_objects(verb, ("for",)))
+                    raw.actors.extend(r for r in self._people_in([obj]) + guests if r not in raw.actors and r not in raw.recipients)
                     # "hosted Altman at the White House": the place hosts too
                     raw.recipients += [r for r in self.refs(syntax.prep_objects(verb, ("at", "to"))) if r not in raw.recipients and r.kind == "PublicBody"]
                 elif spec.object_is_topic:  # "succeeded Marillyn Hewson": the predecessor is no party

@@ -80,6 +80,11 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         if not is_passive(verb) and verb.tag_ != "VBN":
             return [head]
+        # "Donald Trump on Thursday named David Sacks ...": a sentence the parser made a name with a
+        # reduced relative; a participle with an object of its own and no agent is active
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") or (c.dep_ == "oprd" and c.pos_ == "PROPN")]
+        if verb.tag_ == "VBN" and objs and head.dep_ == "ROOT" and head.pos_ == "PROPN" and not agents(verb):
+            return [head]
     if verb.dep_ == "amod" and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
         return subjects(head.head, depth + 1)  # "spent $2 million lobbying Congress"
     if verb.dep_ == "pcomp" and head.dep_ == "prep":

@@ -148,7 +148,9 @@ def _adjective_verbs(span: Span) -> int:
     for tok in span:
         if tok.dep_ in ("amod", "compound") and tok.tag_ in ("VBD", "VBN") and tok.i > span.start:
             prev = tok.doc[tok.i - 1]
-            if prev.pos_ in ("PROPN", "NOUN", "ADJ") and prev.text[:1].isupper() and prev.head.i > tok.i:
+            # "Space Systems Command on Friday picked SpaceX": the day as well as a name
+            dated = prev.ent_type_ == "DATE" and prev.head.i >= tok.i
+            if prev.pos_ in ("PROPN", "NOUN", "ADJ") and prev.text[:1].isupper() and (prev.head.i > tok.i or dated):
                 count += 1
     return count
 
