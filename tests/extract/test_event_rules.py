@@ -750,6 +750,8 @@ VOICE_AND_PARTS_CASES = [
      "Donald Trump", "David Sacks"),
     ("Donald Trump praised Larry Ellison, a billionaire investor who hosted a fundraiser for him in June.", "CONSULT",
      "Donald Trump", "Larry Ellison"),
+    ("Meta named Joel Kaplan as its head of global affairs, replacing Nick Clegg, the former British deputy prime "
+     "minister, who is leaving the company after six years.", "DEPART", "Nick Clegg", "Meta"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]
@@ -840,3 +842,9 @@ def test_grants_received_are_aid_not_a_contract(extract):
 def test_a_programme_is_not_the_maker_of_its_award(extract):
     ex = extract("The GAO sustained Blue Origin's protest of the HLS award.")
     assert not [e for e in ex.events if any(a.kind == "Programme" for a in e.actors)]
+
+
+def test_a_description_in_apposition_is_the_name_it_follows(extract):
+    ex = extract("Musk gave money to America PAC, a super PAC backing Donald Trump.")
+    support = find_event(ex, "SUPPORT", recipient="Donald Trump")
+    assert support is not None and names(support.actors) == {"America PAC"}

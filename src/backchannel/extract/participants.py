@@ -74,8 +74,10 @@ class ParticipantReader:
             self._visiting.discard(tok.i)
 
     def _np_refs_of(self, tok: Token, depth: int) -> list[EntityRef]:
-        if tok.dep_ == "appos" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
-            # "Saving Arizona PAC, a super PAC backing Blake Masters": the description is the name before it
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        if tok.dep_ == "appos" and (indefinite or (self.table.entity_at(tok) is None and tok.pos_ == "NOUN")):
+            # "Saving Arizona PAC, a super PAC backing Blake Masters", "Nick Clegg, the former deputy prime
+            # minister, who is leaving": the description is the name before it
             named = self.table.entity_at(tok.head)
             if named is not None and tok.head.i not in self.excluded:
                 return [self.table.ref(named)]
