@@ -848,3 +848,11 @@ def test_a_description_in_apposition_is_the_name_it_follows(extract):
     ex = extract("Musk gave money to America PAC, a super PAC backing Donald Trump.")
     support = find_event(ex, "SUPPORT", recipient="Donald Trump")
     assert support is not None and names(support.actors) == {"America PAC"}
+
+
+def test_those_who_act_during_a_meeting_met(extract):
+    ex = extract("Donald Trump criticised Volodymyr Zelensky during a meeting at the White House on Friday.",
+                 published="2025-03-03")
+    meeting = find_event(ex, "CONSULT")
+    assert meeting is not None
+    assert names(meeting.actors) | names(meeting.recipients) == {"Donald Trump", "Volodymyr Zelensky", "White House"}

@@ -39,16 +39,19 @@ def is_forum(name: str) -> bool:
 
 # Noun events between parties that the clause around them names ("ended without agreement").
 SHARED_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+# "during a meeting", "at a dinner": an act done in a meeting is done by those who met.
+MEETING_TIME_PREPS = {"during", "at"}
 # Verbs that close one event with another: "..., ending months of negotiations".
 CLOSING_VERBS = {"end", "conclude", "cap", "culminate", "follow", "close", "finish"}
 # What an event came to: "ended without agreement", "ended in a deal", "months of negotiations".
 RESULT_PREPS = {"without", "in", "into", "of", "to", "with"}
 
 
-def host_event(noun: Token, events: list[RawEvent]) -> RawEvent | None:
+def host_event(noun: Token, events: list[RawEvent], meeting: bool = False) -> RawEvent | None:
     """The event whose clause holds a party-less event noun: the subject of its verb ("the meeting
     ended without agreement"), or the main event a closing clause follows ("reached an accord ...,
-    ending months of negotiations")."""
+    ending months of negotiations"); for a meeting, the act done during it ("berated Zelensky during
+    a meeting at the White House": both sides met)."""
     if any(c.dep_ == "poss" for c in noun.children):
         return None  # "the defense secretary's trip": its own party, even unresolved
     by_trigger = {e.trigger.i: e for e in events}
@@ -57,6 +60,8 @@ def host_event(noun: Token, events: list[RawEvent]) -> RawEvent | None:
         if node.head == node:
             return None
         node = node.head
+        if meeting and node.pos_ == "ADP" and node.lower_ in MEETING_TIME_PREPS and node.head.i in by_trigger:
+            return by_trigger[node.head.i]
         if node.pos_ == "ADP" and node.lower_ not in RESULT_PREPS:
             return None  # "took place during the trip" is when, not what came of it
         if node.pos_ not in ("VERB", "AUX"):

@@ -244,7 +244,7 @@ class EventFinder(ParticipantReader):
         """'A meeting between X, Y and Z ended without agreement', 'reached an accord with the Pentagon,
         ending months of negotiations': a meeting or agreement noun with no parties of its own is
         between the parties of the event whose clause holds it."""
-        host = discourse.host_event(noun, events)
+        host = discourse.host_event(noun, events, meeting=spec.type == "CONSULT")
         if host is None:
             return None
         parties = host.actors + [r for r in host.recipients if r not in host.actors]
@@ -254,6 +254,11 @@ class EventFinder(ParticipantReader):
         if not self._retype(raw):
             return None
         raw.mode = self._mode(raw)
+        if raw.type == "CONSULT":
+            # "during a meeting at the White House": the body whose premises they met on was met too
+            # (who visited whom the clause does not say, so the parties stay one side)
+            raw.recipients += [r for r in self.refs(syntax.prep_objects(noun, ("at",)))
+                               if r.kind == "PublicBody" and r not in raw.actors and r not in raw.recipients]
         raw.negated = self._negated(raw) or noun.head.lower_ == "without"
         raw.modality = self._modality(raw)
         raw.count = self._count(raw)
