@@ -752,6 +752,11 @@ VOICE_AND_PARTS_CASES = [
      "Donald Trump", "Larry Ellison"),
     ("Meta named Joel Kaplan as its head of global affairs, replacing Nick Clegg, the former British deputy prime "
      "minister, who is leaving the company after six years.", "DEPART", "Nick Clegg", "Meta"),
+    ("The FTC cleared Chevron's takeover of Hess on Monday.", "AGREE", "Federal Trade Commission", "Hess"),
+    ("The Justice Department approved T-Mobile's merger with Sprint.", "AGREE", "Justice Department", "Sprint"),
+    ("Democrats opposed the nomination of Pete Hegseth.", "REJECT", None, "Pete Hegseth"),
+    ("The Treasury lent $20 billion to Argentina.", "AID", None, "Argentina"),
+    ("Elon Musk bankrolled America PAC last year.", "DONATE", "Elon Musk", "America PAC"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]

@@ -375,6 +375,11 @@ class EventFinder(ParticipantReader):
             flows = [o for o in syntax.objects(verb) if o.lemma_.lower() in TRADE_FLOWS]
             holders = [verb, *flows] if flows else []  # the parser often hangs "to" on the verb
             raw.recipients = [r for r in self.refs(syntax.prep_objects_of(holders, ("to",))) if r not in raw.actors]
+        if spec.type == "AGREE" and verb.lemma_ in ("approve", "clear"):
+            # "cleared Chevron's takeover of Hess": both sides of the deal the regulator agreed to
+            for obj in syntax.objects(verb):
+                sides = [c for c in obj.children if c.dep_ == "poss"] + syntax.prep_objects(obj, ("of", "with", "by"))
+                raw.recipients += [r for r in self.refs(sides) if r not in raw.recipients and r not in raw.actors]
         if spec.type == "RETREAT":
             # "reversing a 2023 decision by his predecessor, Joe Biden": undoing another's act rejects it;
             # "reversed its decision" is a retreat
