@@ -757,6 +757,9 @@ VOICE_AND_PARTS_CASES = [
     ("Democrats opposed the nomination of Pete Hegseth.", "REJECT", None, "Pete Hegseth"),
     ("The Treasury lent $20 billion to Argentina.", "AID", None, "Argentina"),
     ("Elon Musk bankrolled America PAC last year.", "DONATE", "Elon Musk", "America PAC"),
+    ("The Army terminated its contract with Palantir on Friday.", "SANCTION", "United States Army", "Palantir"),
+    ("Ted Cruz praised the Federal Communications Commission for approving the merger of Nexstar and Tegna.", "AGREE",
+     "Federal Communications Commission", None),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]
@@ -861,3 +864,14 @@ def test_those_who_act_during_a_meeting_met(extract):
     meeting = find_event(ex, "CONSULT")
     assert meeting is not None
     assert names(meeting.actors) | names(meeting.recipients) == {"Donald Trump", "Volodymyr Zelensky", "White House"}
+
+
+def test_a_contract_ended_is_not_an_award_made_then(extract):
+    ex = extract("The Army terminated its contract with Palantir on Friday.")
+    assert find_event(ex, "CONTRACT_AWARD") is None
+
+
+def test_a_name_after_a_comma_is_not_a_co_subject(extract):
+    ex = extract("In a letter to NASA Administrator Sean Duffy, Representative Don Beyer asked the agency to explain itself.")
+    request = find_event(ex, "REQUEST", actor="Don Beyer")
+    assert request is not None and names(request.actors) == {"Don Beyer"}

@@ -370,6 +370,10 @@ class EventFinder(ParticipantReader):
             # "fined Apple 1.8 billion euros": the parser makes the name a modifier of the amount
             raw.recipients = [r for r in self.names_listed_after(verb, RECEIVING_KINDS + ("Person", "PublicBody"))
                               if r not in raw.actors]
+        if spec.type == "SANCTION" and not [r for r in raw.recipients if r not in raw.actors]:
+            # "terminated its contract with Accenture Federal Services": the other party to the contract
+            deals = [o for o in syntax.objects(verb) if o.lemma_.lower() in CONTRACT_OBJECTS]
+            raw.recipients = [r for r in self.refs(syntax.prep_objects_of(deals, ("with", "to"))) if r not in raw.actors]
         if spec.type == "SANCTION" and not raw.recipients:
             # "banned further deliveries of RD-180 engines to the United States": where the trade went
             flows = [o for o in syntax.objects(verb) if o.lemma_.lower() in TRADE_FLOWS]
@@ -838,6 +842,9 @@ def _fold_purpose_clauses(events: list[RawEvent]) -> list[RawEvent]:
             parent = by_trigger.get(event.trigger.head.head.i)
         if parent is not None and event.type == "AGREE" and event.trigger.pos_ == "NOUN" and parent is not event:
             continue  # "signed the block-buy deal with ULA": the deal is what the signing event is about
+        if parent is not None and parent.type in ("SANCTION", "RETREAT") \
+                and event.type == "CONTRACT_AWARD" and event.trigger.pos_ == "NOUN" and event.trigger.dep_ == "dobj":
+            continue  # "terminated its contract with Accenture": the contract is what is ended, not an award made then
         if parent is not None and parent.type == "REQUEST" and event.trigger.dep_ in ("dobj", "ccomp") and event.trigger.pos_ == "NOUN":
             # "demanded Whitaker's resignation": what is demanded has not happened; it is whom it is asked of
             if not parent.recipients:

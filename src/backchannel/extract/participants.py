@@ -253,6 +253,8 @@ class ParticipantReader:
         if len(tokens) != 1 or len(refs) != 1:
             return refs
         kind, i = refs[0].kind, tokens[0].left_edge.i
+        if i < 2 or self.doc[i - 1].lower_ != "and":
+            return refs  # only a list that ends in "and" ("In a letter to Sean Duffy, Representative Don Beyer asked")
         while i >= 2 and self.doc[i - 1].lower_ in ("and", ",") and self.doc[i - 1].sent == tokens[0].sent:
             ent = self.table.entity_at(self.doc[i - 2])
             if ent is None or ent.kind != kind or self.doc[i - 2].i in self.excluded:

@@ -88,8 +88,19 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "amod" and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
         return subjects(head.head, depth + 1)  # "spent $2 million lobbying Congress"
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        if head.lower_ == "for" and head.head.lemma_ in REASON_VERBS:
+            # "praised the FCC for approving the deal", "criticised Boeing for failing": the one praised did it
+            objs = [c for c in head.head.children if c.dep_ == "dobj"]
+            if objs:
+                return with_conjuncts(objs[0])
         return subjects(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else []
     return []
+
+
+# Verbs whose object is the doer of the act their "for" gives as the reason.
+REASON_VERBS = {"praise", "thank", "commend", "credit", "applaud", "congratulate", "criticize", "criticise", "blame",
+                "fault", "slam", "blast", "attack", "rebuke", "chide", "scold", "fine", "sue", "penalize", "penalise",
+                "punish", "sanction", "reward", "hail", "laud", "condemn", "accuse", "castigate", "lambaste"}
 
 
 def passive_subjects(verb: Token) -> list[Token]:
