@@ -760,6 +760,8 @@ VOICE_AND_PARTS_CASES = [
     ("The Army terminated its contract with Palantir on Friday.", "SANCTION", "United States Army", "Palantir"),
     ("Ted Cruz praised the Federal Communications Commission for approving the merger of Nexstar and Tegna.", "AGREE",
      "Federal Communications Commission", None),
+    ("GE Aerospace won a $5 billion engine contract from the Air Force, beating Pratt & Whitney.", "CONTRACT_BID",
+     "Pratt & Whitney", "United States Air Force"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]
@@ -875,3 +877,10 @@ def test_a_name_after_a_comma_is_not_a_co_subject(extract):
     ex = extract("In a letter to NASA Administrator Sean Duffy, Representative Don Beyer asked the agency to explain itself.")
     request = find_event(ex, "REQUEST", actor="Don Beyer")
     assert request is not None and names(request.actors) == {"Don Beyer"}
+
+
+def test_a_bid_told_twice_in_one_sentence_is_one_bid(extract):
+    ex = extract("The Army awarded Palantir a $178 million contract. Palantir beat RTX, which had also bid for the program.")
+    bids = [e for e in ex.events if e.type == "CONTRACT_BID"]
+    assert len(bids) == 1 and names(bids[0].actors) == {"RTX"}
+    assert "Palantir" not in names(bids[0].actors)  # the winner is the award's

@@ -206,6 +206,9 @@ def _refers_back(raw: RawEvent, first: Event, later: Event) -> bool:
         return False  # a denial of a call is not the report of it
     if later.evidence.start == first.evidence.start and _elaborates(trig):
         return True  # one sentence, one act told twice: "filed a lawsuit ... challenging the award"
+    if later.evidence.start == first.evidence.start and _participants(first) == _participants(later) \
+            and trig.dep_ == "relcl" and not syntax.own_time(trig):
+        return True  # "Palantir beat RTX, which had also bid for the program": RTX's one bid
     if anaphoric:
         return True
     return first.sourcing.status == later.sourcing.status and (not later.recipients or not first.recipients)

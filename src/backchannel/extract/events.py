@@ -397,6 +397,15 @@ class EventFinder(ParticipantReader):
             # "dropped its challenge to Microsoft's acquisition", "lifted its tariffs on China": whom it was aimed at
             aimed = syntax.prep_objects_of([verb, *syntax.objects(verb)], ("to", "against", "on", "into"))
             raw.recipients = [r for r in self.refs(aimed) if r not in raw.actors]
+        if spec.object_bids:
+            # "won the contract, beating Pratt & Whitney" / "beating rival bids from Austal USA and HII": the
+            # ones beaten bid for it; the winner is the award's, the body the award's (see discourse)
+            objs = syntax.objects(verb)
+            bidders = self.refs(syntax.prep_objects_of(objs, ("from", "by")) + [o for o in objs if self.table.entity_at(o)])
+            winners = raw.actors
+            found = bidders
+            raw.actors = list(dict.fromkeys(r for r in found if r.kind in RECEIVING_KINDS and r not in winners))
+            raw.recipients = []
         if spec.type == "CONTRACT_AWARD" and not spec.inverse and not syntax.is_passive(verb):
             # "awarded SpaceX and L3Harris Technologies contracts": the parser breaks such lists
             listed = self.names_listed_after(verb, RECEIVING_KINDS)

@@ -65,6 +65,7 @@ class Trigger:
     predicate: bool = False
     infinitive: bool = False
     to_list: bool = False
+    object_bids: bool = False
     actors: tuple[str, ...] = ("by", "from")
     context: frozenset[str] | None = None
 
