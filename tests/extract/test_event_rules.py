@@ -762,6 +762,7 @@ VOICE_AND_PARTS_CASES = [
      "Federal Communications Commission", None),
     ("GE Aerospace won a $5 billion engine contract from the Air Force, beating Pratt & Whitney.", "CONTRACT_BID",
      "Pratt & Whitney", "United States Air Force"),
+    ("Senator Marsha Blackburn on Sunday struck a compromise with Ted Cruz.", "AGREE", "Marsha Blackburn", "Ted Cruz"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]
