@@ -763,6 +763,8 @@ VOICE_AND_PARTS_CASES = [
     ("GE Aerospace won a $5 billion engine contract from the Air Force, beating Pratt & Whitney.", "CONTRACT_BID",
      "Pratt & Whitney", "United States Air Force"),
     ("Senator Marsha Blackburn on Sunday struck a compromise with Ted Cruz.", "AGREE", "Marsha Blackburn", "Ted Cruz"),
+    ("China stopped deliveries of Boeing jets. The order came days after Beijing raised its own levies on U.S. imports.",
+     "SANCTION", "China", "United States"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]

@@ -576,8 +576,10 @@ class EventFinder(ParticipantReader):
             raw.actors += [r for r in self.refs(syntax.prep_objects(light, tuple(actor_preps) + payee)) if r not in raw.actors]
             raw.anchors = [light, *self._clause_anchors(light)]
         elif light is not None and (light.lemma_ in self.ont.light_verbs or light.lemma_ == "be"):
-            if not raw.actors:
-                subj = syntax.agents(light) if syntax.is_passive(light) else syntax.subjects(light)
+            # "Beijing raised its own levies": "its" is the subject's, whoever the pronoun was resolved to
+            own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+            subj = syntax.agents(light) if syntax.is_passive(light) else syntax.subjects(light)
+            if not raw.actors or (own and self.refs(subj)):
                 raw.actors = self.refs(subj)
             raw.recipients += [r for r in self.refs(syntax.prep_objects(light, recipient_preps)) if r not in raw.recipients]
             raw.anchors = [light, *self._clause_anchors(light)]
