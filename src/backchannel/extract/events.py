@@ -17,47 +17,32 @@ from .. import ontology
 from ..model import EntityRef
 from ..ontology import Trigger
 from . import discourse, syntax
+from .event_words import (
+    ACQUIRE_VERBS,
+    AGENT_NOUNS,
+    AID_NOUNS,
+    COMPOUND_ACTOR_NOUNS,
+    CONTRACT_OBJECTS,
+    GIVE_VERBS,
+    HONOR_WORDS,
+    HYPOTHETICAL_MARKS,
+    NUMBER_WORDS,
+    OFFICE_TITLES,
+    OPPOSED_BY,
+    PAYING_VERBS,
+    PHYSICAL_TARGETS,
+    PLAN_VERBS,
+    POST_NOUNS,
+    PROCUREMENT_VERBS,
+    ROLE_NOUNS,
+    TIME_PREPS,
+    TRADE_FLOWS,
+)
+from .folding import fold_purpose_clauses
+from .triggers import matching_triggers, sanctions_list
 from .entities import DocEntities
 from .participants import EVENT_NOUNS, ParticipantReader
 
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "once": 1, "twice": 2, "thrice": 3}
-PLAN_VERBS = {"plan", "intend", "expect", "schedule", "aim", "hope", "seek", "want", "prepare", "set", "agree",
-              "promise", "pledge", "vow", "go", "propose", "arrange"}
-HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
-# Objects that make "won", "secured", "received" a contract award by themselves ("won 19 missions");
-# "received the award" needs a contract word nearby, since most awards in the news are honours.
-CONTRACT_OBJECTS = {"contract", "order", "task", "mission", "lane", "deal", "selection", "agreement"}
-# Unnamed but real doers: "a gunman shot at", "demonstrators rallied against".
-AGENT_NOUNS = {"gunman", "demonstrator", "protester", "protestor", "attacker", "assailant", "hacker", "militant",
-               "rebel", "soldier", "troop", "police", "crowd", "activist", "lawmaker", "senator", "official", "group"}
-PHYSICAL_TARGETS = {"ship", "vessel", "base", "site", "convoy", "troop", "soldier", "plane", "aircraft", "facility",
-                    "building", "embassy", "city", "town", "village", "tanker", "drone", "satellite", "infrastructure"}
-COMPOUND_ACTOR_NOUNS = {"investigation", "award", "selection", "nomination", "criticism", "endorsement", "threat"}
-# Where a contract protest is heard, not whom it is against: those go to "others".
-HONOR_WORDS = {"medal", "prize", "honor", "honour", "title", "degree", "fellowship", "trophy", "citation"}
-PROCUREMENT_VERBS = {"build", "launch", "develop", "deliver", "supply", "provide", "design", "operate", "carry", "fly",
-                     "manufacture", "produce", "field", "integrate"}
-# Verbs whose complement is an act that someone opposes, not one that happened.
-OPPOSED_BY = {"object", "oppose", "resist", "protest", "fight", "block", "prevent", "forbid", "bar", "ban", "avoid"}
-# Nouns for someone in a role an event gives: a bidder is someone who bids.
-ROLE_NOUNS = {"bidder", "contender", "finalist"}
-ACQUIRE_VERBS = {"buy", "acquire", "purchase", "merge", "invest", "partner", "license"}
-# Prepositions that place an act in the time of a meeting: "said during talks with Xi".
-TIME_PREPS = {"during", "at", "after", "before", "following", "in", "on", "since", "ahead"}
-# What one leaves when one leaves an office, and the titles that name one.
-POST_NOUNS = {"post", "job", "role", "position", "office", "seat", "job"}
-OFFICE_TITLES = {"secretary", "administrator", "director", "chief", "head", "chairman", "chairwoman", "chair",
-                 "president", "commissioner", "executive", "officer", "leader", "commander", "minister"}
-# What aid is given as: "$7.86 billion in grants".
-AID_NOUNS = {"grant", "subsidy", "loan", "incentive", "credit", "aid", "assistance", "funding"}
-# Trade whose stopping sanctions its destination: "banned deliveries of engines to the United States".
-TRADE_FLOWS = {"delivery", "export", "sale", "shipment", "supply", "transfer", "shipping"}
-# Verbs whose subject bears a penalty: "Tesla will pay a $20 million penalty".
-PAYING_VERBS = {"pay", "incur", "owe", "accept"}
-# What a party agrees to give goes to the other party: "agreed to give the U.S. government a stake".
-GIVE_VERBS = {"give", "hand", "pay", "sell", "provide", "transfer", "grant", "supply", "offer", "cede", "return"}
-PHRASAL_PARTICLES = {"off", "down", "out", "away", "back", "over", "up"}
 @dataclass
 class RawEvent:
     """An event under construction, before ids and evidence are attached."""
@@ -78,89 +63,6 @@ class RawEvent:
     part: str | None = None  # which of several leavers of one trigger this event is
 
 
-def _matching_triggers(token: Token) -> list[Trigger]:
-    """The triggers a token can be, most specific first ("gave $1 million to a campaign": an award or
-    a donation; the sentence decides)."""
-    ont = ontology.events()
-    # "Blue Origin bid for the contract": the model tags the verb a noun but gives it a subject
-    verb_with_subject = token.pos_ == "NOUN" and token.tag_ in ("NN", "VB", "VBD", "VBP") and any(
-        c.dep_ == "nsubj" for c in token.children
-    ) and not any(c.dep_ == "det" for c in token.children)
-    if token.pos_ == "VERB" or verb_with_subject:
-        verb_like = any(c.dep_ == "dobj" for c in token.children) or (token.tag_ == "VBG" and token.head.pos_ == "PROPN")
-        if (token.dep_ in ("amod", "acomp", "compound") or token.tag_ == "JJ") and not verb_like:
-            return []  # "an appealing design", "makes it appealing": adjectives, not acts ("$2 million lobbying Congress" is one)
-        key = ("VERB", token.lemma_.lower())
-    elif token.pos_ in ("NOUN",) or (token.pos_ == "PROPN" and token.lower_ in ("talks",)):
-        key = ("NOUN", token.lemma_.lower())
-    else:
-        return []
-    candidates = ont.triggers.get(key, ())
-    if not candidates:
-        return []
-    # A particle ("turned it down") anywhere; a preposition only right after the verb ("called on
-    # the FAA", not "called Trump on Friday").
-    # (adverbs may come between: "opting instead for Northrop Grumman")
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt" or (
-        c.dep_ in ("prep", "advmod") and c.i > token.i and all(t.pos_ == "ADV" for t in token.doc[token.i + 1 : c.i]))}
-    with_particle = [t for t in candidates if t.particle and set(t.particle) & particles]
-    # "took over as chief executive", not "took over Twitter" (an object, or the particle's own)
-    objects = [c for c in token.children if c.dep_ == "dobj"] + [
-        o for c in token.children if c.dep_ == "prep" and c.lower_ in particles for o in c.children if o.dep_ == "pobj"
-    ]
-    with_particle = [t for t in with_particle if not (t.no_object and objects)]
-    if with_particle:
-        return with_particle[:1]
-    if {c.lower_ for c in token.children if c.dep_ == "prt"} & PHRASAL_PARTICLES:
-        return []  # "backed off", "called off": another verb than "back", "call"
-    plain = [t for t in candidates if not t.particle]
-    out = []
-    for trig in plain:
-        # "called it a conflict of interest" is no call; "called Saltzman" misread as a predicate is one
-        named_only = not any(c.dep_ == "dobj" for c in token.children)
-        if trig.no_predicate and any(
-            c.dep_ == "ccomp" or (c.dep_ == "oprd" and not (c.pos_ == "PROPN" and named_only)) for c in token.children
-        ):
-            continue
-        if trig.no_object and any(c.dep_ == "dobj" for c in token.children):
-            continue
-        if trig.infinitive and not (
-            any(c.dep_ in ("dobj", "dative") for c in token.children)
-            and any(c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" for a in c.children) for c in token.children)
-        ):
-            continue  # "told Apple to build", not "told reporters"
-        if trig.predicate and not (
-            any(c.dep_ == "oprd" for c in token.children)
-            and any(o.pos_ == "PROPN" or o.lower_ in ("him", "her", "them") or any(p.dep_ == "poss" for p in o.children)
-                    for o in token.children if o.dep_ in ("dobj", "dative", "nsubj") and o.i > token.i)
-        ):
-            continue  # "called him a small man", "called Trump's bill an abomination"; not "called it a conflict"
-        if trig.to_list and not any(_sanctions_list(o) for o in syntax.prep_objects(token, ("to", "on"))):
-            continue  # "added Huawei to the entity list", not "added a line to the budget"
-        if trig.not_objects and syntax.object_lemmas(token) & set(trig.not_objects):
-            continue  # "had met its obligations" is no meeting
-        if trig.objects is not None:
-            objs = syntax.objects(token) + (syntax.passive_subjects(token) if syntax.is_passive(token) else [])
-            money = "$money" in trig.objects and any(o.ent_type_ == "MONEY" or o.nbor(-1).text == "$" for o in objs if o.i)
-            org = "$org" in trig.objects and any(o.ent_type_ == "ORG" or _refers_back(o, ORG_KINDS) for o in objs)
-            person = "$person" in trig.objects and any(
-                o.ent_type_ == "PERSON" or o.lower_ in ("him", "her", "them") or _refers_back(o, {"Person"}) for o in objs
-            )
-            if not (money or org or person) and not syntax.object_lemmas(token) & set(trig.objects):
-                continue
-        out.append(trig)
-    return out
-
-
-LIST_WORDS = {"entity", "sanction", "sanctions", "trade", "export", "unverified", "denied", "watch", "military", "end-user"}
-
-
-def _sanctions_list(noun: Token) -> bool:
-    """'the entity list', 'the Commerce Department's trade blacklist', 'a sanctions list'."""
-    lemma = noun.lemma_.lower()
-    return lemma == "blacklist" or (lemma == "list" and any(c.lower_ in LIST_WORDS for c in noun.children))
-
-
 def _own_company(actors: list[EntityRef], ref: EntityRef) -> bool:
     """True when the gazetteer has one of the actors found, run or own this organisation."""
     gaz = ontology.gazetteer()
@@ -172,15 +74,7 @@ def _own_company(actors: list[EntityRef], ref: EntityRef) -> bool:
     return False
 
 
-ORG_KINDS = {"Company", "Organization", "PublicBody"}
 RECEIVING_KINDS = ("Company", "Organization")  # who contracts go to
-
-
-def _refers_back(token: Token, kinds: set[str]) -> bool:
-    """'the planemaker', 'the billionaire': a definite description of one of these kinds."""
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in token.children)
-    named = any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in token.children)  # "the NASA office"
-    return definite and not named and token.pos_ == "NOUN" and bool(kinds & set(ontology.descriptors().get(token.lemma_.lower(), ())))
 
 
 class EventFinder(ParticipantReader):
@@ -200,7 +94,7 @@ class EventFinder(ParticipantReader):
                 continue
             if token.ent_type_ and token.ent_type_ not in ("DATE", "CARDINAL", "ORDINAL"):
                 continue  # part of a name: "Blue Origin Federation", "Space Station"
-            specs = _matching_triggers(token)
+            specs = matching_triggers(token)
             if len(specs) > 1:  # a trigger whose type's own context words are present goes first
                 window = {t.lower_ for t in self.doc[_previous_start(token.sent) : token.sent.end]} | {
                     t.lemma_.lower() for t in token.sent
@@ -216,7 +110,7 @@ class EventFinder(ParticipantReader):
             else:
                 if specs and specs[0].pos == "NOUN" and specs[0].type in discourse.SHARED_TYPES:
                     orphans.append((token, specs[0]))
-        events = _fold_purpose_clauses(events)
+        events = fold_purpose_clauses(events)
         events += [e for e in (self._shared_event(t, spec, events) for t, spec in orphans) if e is not None]
         discourse.complete(events, self)
         return events
@@ -232,7 +126,7 @@ class EventFinder(ParticipantReader):
 
     def trigger_types(self, token: Token) -> set[str]:
         """The event types a word can trigger ("sanctions": SANCTION)."""
-        return {t.type for t in _matching_triggers(token)}
+        return {t.type for t in matching_triggers(token)}
 
     def _titled_leaver(self, title: Token) -> tuple[EntityRef, list[EntityRef]] | None:
         """(person, bodies) for 'the Navy's top officer, Admiral Lisa Franchetti'."""
@@ -345,7 +239,7 @@ class EventFinder(ParticipantReader):
             # "telephoned Frank Kendall to press for more missions": the purpose of a contact is
             # addressed to whoever was contacted
             head = verb.head
-            if any(t.type == "CONSULT" for t in _matching_triggers(head)):
+            if any(t.type == "CONSULT" for t in matching_triggers(head)):
                 contacted = self.refs(syntax.objects(head) + syntax.prep_objects(head, ("with",)))
                 raw.recipients = [r for r in contacted if r not in raw.actors]
         if spec.type in ("AGREE", "COOPERATE", "REQUEST") and not raw.recipients:
@@ -364,7 +258,7 @@ class EventFinder(ParticipantReader):
                 raw.recipients += [r for r in self._last_office_body(verb) if r not in raw.recipients]
         if spec.to_list and not raw.actors:
             # "was added to the Commerce Department's entity list": whose list it is
-            lists = [o for o in syntax.prep_objects(verb, ("to", "on")) if _sanctions_list(o)]
+            lists = [o for o in syntax.prep_objects(verb, ("to", "on")) if sanctions_list(o)]
             raw.actors = self.refs([c for o in lists for c in o.children if c.dep_ in ("poss", "compound")])
         if spec.type in ("SANCTION", "AID", "DONATE") and not raw.recipients and not syntax.is_passive(verb):
             # "fined Apple 1.8 billion euros": the parser makes the name a modifier of the amount
@@ -840,73 +734,3 @@ def _number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     return NUMBER_WORDS.get(word)
-
-
-def _fold_purpose_clauses(events: list[RawEvent]) -> list[RawEvent]:
-    """'visited the White House to meet with X' is one visit, 'submitted a bid' one bid: fold the
-    purpose clause or the event noun into the verb that governs it."""
-    by_trigger = {e.trigger.i: e for e in events}
-    out = []
-    for event in events:
-        parent = by_trigger.get(event.trigger.head.i)
-        if parent is None and event.trigger.dep_ == "pobj":  # "won the largest share of the awards"
-            parent = by_trigger.get(event.trigger.head.head.i)
-        if parent is not None and event.type == "AGREE" and event.trigger.pos_ == "NOUN" and parent is not event:
-            continue  # "signed the block-buy deal with ULA": the deal is what the signing event is about
-        if parent is not None and parent.type in ("SANCTION", "RETREAT") \
-                and event.type == "CONTRACT_AWARD" and event.trigger.pos_ == "NOUN" and event.trigger.dep_ == "dobj":
-            continue  # "terminated its contract with Accenture": the contract is what is ended, not an award made then
-        if parent is not None and parent.type == "REQUEST" and event.trigger.dep_ in ("dobj", "ccomp") and event.trigger.pos_ == "NOUN":
-            # "demanded Whitaker's resignation": what is demanded has not happened; it is whom it is asked of
-            if not parent.recipients:
-                parent.recipients = [r for r in event.actors + event.recipients if r not in parent.actors]
-            continue
-        if parent is not None and parent.type in ("ACCUSE", "CONTRACT_PROTEST") and parent.trigger.lemma_ in ("sue", "lawsuit", "suit") \
-                and event.trigger.dep_ in ("xcomp", "advcl", "acl") and any(c.lower_ == "to" for c in event.trigger.children):
-            continue  # "sued to block the deal", "sued to overturn the award": the aim of a lawsuit, not an act
-        light_parent = next((e for e in events if e.anchors and e.anchors[0].i == event.trigger.head.i and e is not event), None)
-        threat = parent if parent is not None and parent.type == "THREATEN" else light_parent
-        if threat is not None and threat.type == "THREATEN" and event.type == "REQUEST" and event.trigger.dep_ in ("advcl", "acl"):
-            continue  # "issued an ultimatum to Anthropic, telling the company to drop its limits": one act
-        light = event.anchors[0] if event.anchors and event.trigger.pos_ == "NOUN" else None
-        asked = by_trigger.get(light.head.i) if light is not None and light.dep_ == "xcomp" else None
-        if asked is not None and asked.type in ("THREATEN", "REQUEST") and asked is not event:
-            # "threatened to impose a 100% tariff": the tariff is what is threatened, not an act
-            if not asked.recipients:
-                asked.recipients = [r for r in event.recipients if r not in asked.actors]
-            continue
-        if parent is not None and parent.type in ("THREATEN", "REQUEST") and event.trigger.dep_ == "xcomp":
-            # "threatened to cancel the contracts": the cancelling is what is threatened, not an act
-            if not parent.recipients:
-                parent.recipients = [r for r in event.recipients if r not in parent.actors]
-            continue
-        conj_visit = (
-            parent is not None and event.trigger.dep_ == "conj" and parent.mode == "visit" and parent.actors == event.actors
-        )  # "visited the Pentagon and met Pete Hegseth"
-        # a clause with a subject of its own is a statement of its own ("confirmed X, after Trump nominated him")
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in event.trigger.children)
-        if (
-            parent is not None
-            and parent is not event
-            and parent.type == event.type
-            and event.trigger.dep_ == "advcl"
-            and syntax.own_time(event.trigger)
-        ):
-            out.append(event)  # "has repeatedly attacked the regulator, last year accusing it": a dated instance
-            continue
-        if (
-            parent is not None
-            and parent is not event
-            and parent.type == event.type
-            and ((event.trigger.dep_ in ("advcl", "xcomp", "dobj", "pobj") and not own_subject) or conj_visit)
-            # "chose not to award it to Boeing, opting instead for Northrop": the other choice is an act of its own
-            and (event.trigger.dep_ != "advcl" or event.negated == parent.negated)
-        ):
-            if not parent.actors:
-                parent.actors = [r for r in event.actors if r not in parent.recipients]
-            parent.recipients += [r for r in event.recipients if r not in parent.recipients]
-            parent.negated = parent.negated or event.negated  # "chose not to award the contract to Boeing"
-            parent.others += [r for r in event.others if r not in parent.others and r not in parent.recipients]
-            continue
-        out.append(event)
-    return out
