@@ -765,6 +765,9 @@ VOICE_AND_PARTS_CASES = [
     ("Senator Marsha Blackburn on Sunday struck a compromise with Ted Cruz.", "AGREE", "Marsha Blackburn", "Ted Cruz"),
     ("China stopped deliveries of Boeing jets. The order came days after Beijing raised its own levies on U.S. imports.",
      "SANCTION", "China", "United States"),
+    ("Trump imposed 25% tariffs on Mexican and Canadian goods.", "SANCTION", "Donald Trump", "Canada"),
+    ("The United States sanctioned Russian banks on Friday.", "SANCTION", "United States", "Russia"),
+    ("Elon Musk met Chinese officials in Beijing.", "CONSULT", "Elon Musk", "China"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]

@@ -273,6 +273,10 @@ class EventFinder(ParticipantReader):
             flows = [o for o in syntax.objects(verb) if o.lemma_.lower() in TRADE_FLOWS]
             holders = [verb, *flows] if flows else []  # the parser often hangs "to" on the verb
             raw.recipients = [r for r in self.refs(syntax.prep_objects_of(holders, ("to",))) if r not in raw.actors]
+        if spec.type == "SANCTION" and not raw.recipients:
+            # "sanctioned Russian banks", "duties on Chinese steel": the country whose firms or goods are hit
+            hit = syntax.objects(verb) + syntax.prep_objects(verb, ("on", "against"))
+            raw.recipients = [r for t in hit for r in self.countries_named_by(t) if r not in raw.actors]
         if spec.type == "AGREE" and verb.lemma_ in ("approve", "clear"):
             # "cleared Chevron's takeover of Hess": both sides of the deal the regulator agreed to
             for obj in syntax.objects(verb):

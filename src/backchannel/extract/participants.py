@@ -119,6 +119,10 @@ class ParticipantReader:
                 found = self.refs(syntax.prep_objects(tok, ("of",)))
                 if found:
                     return found
+            # "met Chinese officials", "tariffs on Mexican and Canadian goods": the countries
+            countries = self.countries_named_by(tok)
+            if countries:
+                return countries
         # "the former president's campaign rhetoric" -> the president; "the protests of Blue Origin
         # and Dynetics" -> both; "Trump-era policies" -> no
         company_word = tok.pos_ == "NOUN" and set(ontology.descriptors().get(tok.lemma_.lower(), ())) & {"Company", "Organization"}
@@ -172,6 +176,18 @@ class ParticipantReader:
         if country is None or where or tok.dep_ in ("compound", "npadvmod"):
             return self.table.ref(ent)
         return EntityRef(name=country, kind="Place", id=entity_id(country), text=tok.text)
+
+    def countries_named_by(self, tok: Token) -> list[EntityRef]:
+        """The countries whose nationality words qualify a noun ("Mexican and Canadian goods")."""
+        words = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"]
+        words += [w for c in words for w in c.conjuncts if w.ent_type_ == "NORP"]
+        out = []
+        for word in words:
+            country = ontology.nationalities().get(word.text)
+            ref = EntityRef(name=country, kind="Place", id=entity_id(country), text=word.text) if country else None
+            if ref is not None and ref not in out:
+                out.append(ref)
+        return out
 
     def _entities_inside(self, tok: Token) -> list[EntityRef]:
         """Entities in compound, possessive or from/by/for positions of a noun phrase ("contracts from NASA")."""
