@@ -768,6 +768,8 @@ VOICE_AND_PARTS_CASES = [
     ("Trump imposed 25% tariffs on Mexican and Canadian goods.", "SANCTION", "Donald Trump", "Canada"),
     ("The United States sanctioned Russian banks on Friday.", "SANCTION", "United States", "Russia"),
     ("Elon Musk met Chinese officials in Beijing.", "CONSULT", "Elon Musk", "China"),
+    ("Boeing won praise from Donald Trump on Friday.", "SUPPORT", "Donald Trump", "Boeing"),
+    ("The Pentagon ordered Lockheed Martin to halt deliveries of the jet.", "REQUEST", "Department of Defense", "Lockheed Martin"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]
@@ -890,3 +892,10 @@ def test_a_bid_told_twice_in_one_sentence_is_one_bid(extract):
     bids = [e for e in ex.events if e.type == "CONTRACT_BID"]
     assert len(bids) == 1 and names(bids[0].actors) == {"RTX"}
     assert "Palantir" not in names(bids[0].actors)  # the winner is the award's
+
+
+def test_settling_a_lawsuit_is_one_agreement_with_who_sued(extract):
+    ex = extract("Paramount agreed to pay $16 million to settle a lawsuit brought by Donald Trump.")
+    agreements = [e for e in ex.events if e.type == "AGREE"]
+    assert len(agreements) == 1 and names(agreements[0].recipients) == {"Donald Trump"}
+    assert find_event(ex, "ACCUSE", actor="Donald Trump", recipient="Paramount") is not None

@@ -498,6 +498,9 @@ class EventFinder(ParticipantReader):
                 raw.recipients += [r for r in found if r.kind == "Company" and r not in raw.actors]
         if spec.type == "CONTRACT_PROTEST":
             _forums_to_others(raw)
+        if spec.type == "ACCUSE" and not raw.recipients and noun.dep_ == "dobj" and head.lemma_ in ("settle", "resolve"):
+            # "agreed to pay $16 million to settle a lawsuit brought by Trump": the one settling was sued
+            raw.recipients = [r for r in self.refs(syntax.subjects(head)) if r not in raw.actors]
         if spec.mode == "investigate" and not raw.recipients:
             # "dropped its investigation into Boeing's role": the parser hangs "into" on any verb
             if noun.dep_ == "dobj" and head.pos_ == "VERB":

@@ -21,6 +21,11 @@ def fold_purpose_clauses(events: list[RawEvent]) -> list[RawEvent]:
         parent = by_trigger.get(event.trigger.head.i)
         if parent is None and event.trigger.dep_ == "pobj":  # "won the largest share of the awards"
             parent = by_trigger.get(event.trigger.head.head.i)
+        through = event.trigger.head
+        if parent is None and event.trigger.dep_ in ("advcl", "xcomp") and through.dep_ in ("xcomp", "advcl"):
+            # "agreed to pay $16 million to settle a lawsuit": the settling is the agreement's, through "pay"
+            above = by_trigger.get(through.head.i)
+            parent = above if above is not None and above.type == event.type else None
         if parent is not None and event.type == "AGREE" and event.trigger.pos_ == "NOUN" and parent is not event:
             continue  # "signed the block-buy deal with ULA": the deal is what the signing event is about
         if parent is not None and parent.type in ("SANCTION", "RETREAT") \
