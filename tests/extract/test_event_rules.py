@@ -899,3 +899,8 @@ def test_settling_a_lawsuit_is_one_agreement_with_who_sued(extract):
     agreements = [e for e in ex.events if e.type == "AGREE"]
     assert len(agreements) == 1 and names(agreements[0].recipients) == {"Donald Trump"}
     assert find_event(ex, "ACCUSE", actor="Donald Trump", recipient="Paramount") is not None
+
+
+def test_leaving_rivals_with_nothing_is_no_departure(extract):
+    ex = extract("NASA's decision to give SpaceX the only lunar lander contract has left its two rivals with nothing.")
+    assert find_event(ex, "DEPART") is None

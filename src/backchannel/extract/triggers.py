@@ -101,4 +101,5 @@ def _refers_back(token: Token, kinds: set[str]) -> bool:
     """'the planemaker', 'the billionaire': a definite description of one of these kinds."""
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in token.children)
     named = any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in token.children)  # "the NASA office"
-    return definite and not named and token.pos_ == "NOUN" and bool(kinds & set(ontology.descriptors().get(token.lemma_.lower(), ())))
+    # one entity: "the planemaker", not "its two rivals"
+    return definite and not named and token.tag_ == "NN" and bool(kinds & set(ontology.descriptors().get(token.lemma_.lower(), ())))
