@@ -770,6 +770,10 @@ VOICE_AND_PARTS_CASES = [
     ("Elon Musk met Chinese officials in Beijing.", "CONSULT", "Elon Musk", "China"),
     ("Boeing won praise from Donald Trump on Friday.", "SUPPORT", "Donald Trump", "Boeing"),
     ("The Pentagon ordered Lockheed Martin to halt deliveries of the jet.", "REQUEST", "Department of Defense", "Lockheed Martin"),
+    ("The White House invited the chief executives of Microsoft, Google and OpenAI to a meeting.", "CONSULT",
+     "White House", "OpenAI"),
+    ("Senator Elizabeth Warren sent a letter to SpaceX asking about its foreign investors.", "REQUEST",
+     "Elizabeth Warren", "SpaceX"),
     ("Boeing executives met FAA officials on Monday. Later the agency barred the planemaker from expanding production.",
      "SANCTION", "Federal Aviation Administration", "Boeing"),
 ]
@@ -904,3 +908,9 @@ def test_settling_a_lawsuit_is_one_agreement_with_who_sued(extract):
 def test_leaving_rivals_with_nothing_is_no_departure(extract):
     ex = extract("NASA's decision to give SpaceX the only lunar lander contract has left its two rivals with nothing.")
     assert find_event(ex, "DEPART") is None
+
+
+def test_an_open_question_is_hypothetical_not_negated(extract):
+    ex = extract("The Air Force has not decided whether to extend Boeing's contract.")
+    award = find_event(ex, "CONTRACT_AWARD", recipient="Boeing")
+    assert award is not None and not award.negated and award.modality == "hypothetical"

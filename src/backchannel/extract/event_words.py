@@ -39,3 +39,5 @@ TRADE_FLOWS = {"delivery", "export", "sale", "shipment", "supply", "transfer", "
 PAYING_VERBS = {"pay", "incur", "owe", "accept"}
 # What a party agrees to give goes to the other party: "agreed to give the U.S. government a stake".
 GIVE_VERBS = {"give", "hand", "pay", "sell", "provide", "transfer", "grant", "supply", "offer", "cede", "return"}
+# What a letter-writer sends: "sent a letter to SpaceX asking ...".
+LETTER_NOUNS = {"letter", "note", "memo", "message", "petition", "email"}

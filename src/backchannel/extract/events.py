@@ -26,6 +26,7 @@ from .event_words import (
     GIVE_VERBS,
     HONOR_WORDS,
     HYPOTHETICAL_MARKS,
+    LETTER_NOUNS,
     NUMBER_WORDS,
     OFFICE_TITLES,
     OPPOSED_BY,
@@ -235,6 +236,14 @@ class EventFinder(ParticipantReader):
                 # not the threatener's own company ("threatened to decommission SpaceX's Dragon capsule")
                 found = [r for r in self._first_actor_inside(comp) if not _own_company(raw.actors, r)]
                 raw.recipients = raw.recipients or found
+        sender = verb.head.head if verb.dep_ == "acl" and verb.head.lemma_ in LETTER_NOUNS else verb.head
+        if spec.type in ("REQUEST", "ACCUSE", "THREATEN", "SUPPORT") and verb.dep_ in ("advcl", "acl") \
+                and sender.lemma_ in ("send", "write", "deliver", "address") and not raw.recipients:
+            # "sent a letter to SpaceX asking about its investors": the writer asks the letter's addressee
+            raw.actors = raw.actors or self.refs(syntax.subjects(sender))
+            to = [c for c in sender.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"]
+            addressed = [o for c in to for o in c.children if o.dep_ == "pobj"] + syntax.prep_objects_of(syntax.objects(sender), ("to",))
+            raw.recipients = [r for r in self.refs(addressed) if r not in raw.actors]
         if spec.type in ("REQUEST", "LOBBY", "THREATEN", "SUPPORT") and not raw.recipients and verb.dep_ in ("xcomp", "advcl"):
             # "telephoned Frank Kendall to press for more missions": the purpose of a contact is
             # addressed to whoever was contacted
@@ -640,7 +649,9 @@ class EventFinder(ParticipantReader):
         return raw.spec.mode
 
     def _negated(self, raw: RawEvent) -> bool:
-        for node in [raw.trigger, *raw.anchors[:1]]:
+        # "has not decided whether to extend the contract": the doubt is the extension's, the "not" the deciding's
+        open_question = any(c.dep_ == "mark" and c.lower_ == "whether" for c in raw.trigger.children)
+        for node in [raw.trigger, *([] if open_question else raw.anchors[:1])]:
             for c in node.children:
                 if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)):
                     return True
@@ -665,6 +676,8 @@ class EventFinder(ParticipantReader):
             marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
             if node.dep_ == "advcl" and marks & HYPOTHETICAL_MARKS:
                 return "hypothetical"
+            if node is raw.trigger and "whether" in marks:
+                return "hypothetical"  # "has not decided whether to extend Boeing's contract"
             if node.dep_ == "xcomp" and node.head.lemma_ in PLAN_VERBS:
                 if node.head.lemma_ == "go" and not any(c.lower_ == "to" for c in node.children):
                     continue
