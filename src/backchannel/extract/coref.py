@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from .. import ontology
 from ..ids import name_key
 from ..model import Entity, EntityMention
-from .entities import DocEntities, entity_id
+from .entities import DocEntities, entity_id, nationality_country
 from .syntax import sentence_index, sentence_start, subjects
 from .syntax import with_conjuncts as syntax_conjuncts
 
@@ -262,6 +262,12 @@ class Resolver:
         # "the company Blue Origin", "the CEO of Blue Origin" name their referent themselves
         if any(c.dep_ in ("appos",) for c in token.children):
             return False
+        # "the NASA office", "the Boeing plant": a place or unit of the name inside it, no back-reference
+        # (titles are: "the NASA administrator" is who holds the office)
+        if "Person" not in self.descriptors.get(token.lemma_.lower(), ()) and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children
+        ):
+            return False
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) and _title_of(token) != "chief of staff":
             return False
         if token.dep_ == "appos" or (token.dep_ in ("attr",) and token.head.lemma_ == "be"):
@@ -328,8 +334,7 @@ class Resolver:
         Korean President": South Korea); "" for one the gazetteer has no offices of, None for none."""
         mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
         for mod in mods:
-            words = self.doc[mod.left_edge.i : mod.i + 1].text
-            country = ontology.nationalities().get(words) or ontology.nationalities().get(mod.text)
+            country = nationality_country(mod)
             ent = self.table.entity_at(mod)
             if country is None and ent is not None and ent.kind == "Place":
                 country = ent.name

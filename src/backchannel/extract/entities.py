@@ -207,6 +207,13 @@ def _national_governments(doc: Doc, table: DocEntities) -> None:
 DEPARTMENT_TITLES = {"secretary", "minister", "undersecretary"}
 
 
+def nationality_country(mod: Token) -> str | None:
+    """The country a nationality word names, with the words before it ("South Korean": South Korea;
+    "Chinese": China), or None."""
+    table = ontology.nationalities()
+    return table.get(mod.doc[mod.left_edge.i : mod.i + 1].text) or table.get(mod.text)
+
+
 def _named_before(ent: Span) -> bool:
     """A one-word body name right after a capitalised word of another name ("Blair House", "Royal Navy",
     "Indian Army"), not a title or the start of the sentence."""

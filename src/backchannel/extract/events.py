@@ -67,12 +67,11 @@ class RawEvent:
 def _own_company(actors: list[EntityRef], ref: EntityRef) -> bool:
     """True when the gazetteer has one of the actors found, run or own this organisation."""
     gaz = ontology.gazetteer()
-    for actor in actors:
-        entry = gaz.lookup(actor.name)
-        if entry is not None and any(gaz.lookup(r.of) is not None and gaz.lookup(r.of) == gaz.lookup(ref.name)
-                                     for r in entry.roles if r.of):
-            return True
-    return False
+    target = gaz.lookup(ref.name)
+    if target is None:
+        return False
+    entries = [gaz.lookup(actor.name) for actor in actors]
+    return any(gaz.lookup(role.of) is target for entry in entries if entry is not None for role in entry.roles)
 
 
 RECEIVING_KINDS = ("Company", "Organization")  # who contracts go to
@@ -95,7 +94,7 @@ class EventFinder(ParticipantReader):
                 continue
             if token.ent_type_ and token.ent_type_ not in ("DATE", "CARDINAL", "ORDINAL"):
                 continue  # part of a name: "Blue Origin Federation", "Space Station"
-            specs = matching_triggers(token)
+            specs = matching_triggers(token, self.kind_of)
             if len(specs) > 1:  # a trigger whose type's own context words are present goes first
                 window = {t.lower_ for t in self.doc[_previous_start(token.sent) : token.sent.end]} | {
                     t.lemma_.lower() for t in token.sent
@@ -127,7 +126,7 @@ class EventFinder(ParticipantReader):
 
     def trigger_types(self, token: Token) -> set[str]:
         """The event types a word can trigger ("sanctions": SANCTION)."""
-        return {t.type for t in matching_triggers(token)}
+        return {t.type for t in matching_triggers(token, self.kind_of)}
 
     def _titled_leaver(self, title: Token) -> tuple[EntityRef, list[EntityRef]] | None:
         """(person, bodies) for 'the Navy's top officer, Admiral Lisa Franchetti'."""
@@ -248,7 +247,7 @@ class EventFinder(ParticipantReader):
             # "telephoned Frank Kendall to press for more missions": the purpose of a contact is
             # addressed to whoever was contacted
             head = verb.head
-            if any(t.type == "CONSULT" for t in matching_triggers(head)):
+            if any(t.type == "CONSULT" for t in matching_triggers(head, self.kind_of)):
                 contacted = self.refs(syntax.objects(head) + syntax.prep_objects(head, ("with",)))
                 raw.recipients = [r for r in contacted if r not in raw.actors]
         if spec.type in ("AGREE", "COOPERATE", "REQUEST") and not raw.recipients:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .. import ontology
+from ..nlp import names
 from ..model import EntityRef
 from . import syntax
-from .entities import DocEntities, entity_id
+from .entities import DocEntities, entity_id, nationality_country
 
 LOCATION_HEADS = {"headquarters", "office", "offices", "campus", "facility", "base", "center", "centre", "residence",
                   "estate", "plant", "factory", "site", "home", "club", "resort"}
@@ -27,15 +28,12 @@ GROUP_HEADS = {"officials", "executives", "leaders", "staff", "representatives",
 TRADE_HEADS = {"goods", "imports", "exports", "products"}
 TITLE_HEADS = {"executive", "ceo", "chief", "president", "chairman", "chairwoman", "founder", "director", "head",
                "administrator", "secretary", "spokesman", "spokeswoman", "spokesperson"}
-# Capitalised titles before a name: "Vice President JD Vance", "Senator Ted Cruz".
-TITLE_WORDS = {"president", "vice", "senator", "sen.", "rep.", "representative", "secretary", "governor", "gov.",
-               "chairman", "chief", "executive", "minister", "prime", "general", "gen.", "admiral", "judge", "justice"}
+# Capitalised titles before a name: "Vice President JD Vance", "Prime Minister Narendra Modi".
+TITLE_WORDS = names.TITLE_WORDS | names.PERSON_TITLES | {"prime", "chairman", "executive", "justice"}
 OFFICE_NOUNS = {"nomination", "confirmation", "appointment", "resignation", "departure", "firing", "ouster"}
 TAKEOVER_NOUNS = {"takeover", "acquisition", "purchase", "merger", "buyout", "investment", "stake"}
 DEAL_NOUNS = {"contract", "deal", "agreement", "partnership", "accord"}
 EVENT_NOUNS = {"request", "protest", "bid", "offer", "proposal", "appeal", "plea", "lawsuit", "complaint"}
-# Parts of a phrase: "denied most of Blue Origin's protest" is about the protest.
-QUANTITY_HEADS = {"most", "all", "some", "part", "parts", "much", "many", "half", "each", "both", "portions", "portion"}
 # Prepositions of place: "talks in Beijing" is where, "pressure from Beijing" is who.
 PLACE_PREPS = {"in", "at", "to", "near", "outside", "around", "across", "into", "inside", "through", "toward", "towards", "via"}
 DESCRIPTION_HEADS = {"leadership", "lawmakers", "officials", "administration", "executives", "republicans", "democrats"}
@@ -49,6 +47,11 @@ class ParticipantReader:
         self.doc = table.doc
         self.excluded = excluded  # tokens of attribution phrases: never participants
         self._visiting: set[int] = set()  # noun phrases being read (a relative clause can lead back)
+
+    def kind_of(self, tok: Token) -> str | None:
+        """The kind of the one entity a token stands for (by name, description or pronoun), or None."""
+        ent = self.table.entity_at(tok)
+        return ent.kind if ent is not None else None
 
     def refs(self, tokens: list[Token]) -> list[EntityRef]:
         """Entities named by noun-phrase heads: the head's own entity, else its possessor's."""
@@ -91,11 +94,7 @@ class ParticipantReader:
                 return [self.table.ref(self.table.entity_at(c))]
         if tok.lower_ in TITLE_HEADS:
             return []  # an unresolved title ("its chief executive") is not its organisation
-        if tok.lower_ == "government":  # "the U.S. government", "China's government": the country
-            for c in tok.children:
-                if c.dep_ in ("compound", "amod", "poss", "nmod") and self.table.entity_at(c) is not None:
-                    return [self.table.ref(self.table.entity_at(c))]
-        if tok.lower_ in QUANTITY_HEADS and tok.pos_ in ("ADJ", "NOUN", "PRON", "DET"):
+        if tok.lower_ in syntax.PARTITIVES and tok.pos_ in ("ADJ", "NOUN", "PRON", "DET"):  # "most of X's protest"
             # a named whole ("most of Blue Origin's protest"), not one's own ("some of his posts about Trump")
             wholes = [o for o in syntax.prep_objects(tok, ("of",))
                       if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
@@ -183,7 +182,7 @@ class ParticipantReader:
         words += [w for c in words for w in c.conjuncts if w.ent_type_ == "NORP"]
         out = []
         for word in words:
-            country = ontology.nationalities().get(word.text)
+            country = nationality_country(word)
             ref = EntityRef(name=country, kind="Place", id=entity_id(country), text=word.text) if country else None
             if ref is not None and ref not in out:
                 out.append(ref)

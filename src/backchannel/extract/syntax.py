@@ -165,7 +165,8 @@ def objects(verb: Token) -> list[Token]:
     return out
 
 
-PARTITIVES = {"percent", "%", "half", "some", "most", "all", "part", "share", "portion", "many", "several", "each", "one"}
+PARTITIVES = {"percent", "%", "half", "some", "most", "all", "part", "parts", "share", "portion", "portions", "many",
+              "much", "several", "each", "both", "one"}
 
 
 def object_lemmas(verb: Token) -> set[str]:

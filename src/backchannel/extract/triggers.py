@@ -4,6 +4,8 @@ sanction, "met its obligations" no meeting)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from .. import ontology
@@ -14,9 +16,10 @@ PHRASAL_PARTICLES = {"off", "down", "out", "away", "back", "over", "up"}
 ORG_KINDS = {"Company", "Organization", "PublicBody"}
 
 
-def matching_triggers(token: Token) -> list[Trigger]:
+def matching_triggers(token: Token, kind_of: Callable[[Token], str | None] = lambda _: None) -> list[Trigger]:
     """The triggers a token can be, most specific first ("gave $1 million to a campaign": an award or
-    a donation; the sentence decides)."""
+    a donation; the sentence decides). ``kind_of``: the kind of entity a token stands for once names
+    and back-references are resolved ("barred the planemaker": Boeing, a Company)."""
     ont = ontology.events()
     # "Blue Origin bid for the contract": the model tags the verb a noun but gives it a subject
     verb_with_subject = token.pos_ == "NOUN" and token.tag_ in ("NN", "VB", "VBD", "VBP") and any(
@@ -78,9 +81,9 @@ def matching_triggers(token: Token) -> list[Trigger]:
         if trig.objects is not None:
             objs = syntax.objects(token) + (syntax.passive_subjects(token) if syntax.is_passive(token) else [])
             money = "$money" in trig.objects and any(o.ent_type_ == "MONEY" or o.nbor(-1).text == "$" for o in objs if o.i)
-            org = "$org" in trig.objects and any(o.ent_type_ == "ORG" or _refers_back(o, ORG_KINDS) for o in objs)
+            org = "$org" in trig.objects and any(o.ent_type_ == "ORG" or kind_of(o) in ORG_KINDS for o in objs)
             person = "$person" in trig.objects and any(
-                o.ent_type_ == "PERSON" or o.lower_ in ("him", "her", "them") or _refers_back(o, {"Person"}) for o in objs
+                o.ent_type_ == "PERSON" or o.lower_ in ("him", "her", "them") or kind_of(o) == "Person" for o in objs
             )
             if not (money or org or person) and not syntax.object_lemmas(token) & set(trig.objects):
                 continue
@@ -95,11 +98,3 @@ def sanctions_list(noun: Token) -> bool:
     """'the entity list', 'the Commerce Department's trade blacklist', 'a sanctions list'."""
     lemma = noun.lemma_.lower()
     return lemma == "blacklist" or (lemma == "list" and any(c.lower_ in LIST_WORDS for c in noun.children))
-
-
-def _refers_back(token: Token, kinds: set[str]) -> bool:
-    """'the planemaker', 'the billionaire': a definite description of one of these kinds."""
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in token.children)
-    named = any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in token.children)  # "the NASA office"
-    # one entity: "the planemaker", not "its two rivals"
-    return definite and not named and token.tag_ == "NN" and bool(kinds & set(ontology.descriptors().get(token.lemma_.lower(), ())))
