@@ -183,15 +183,11 @@ def _answer(raw: RawEvent, events: list[RawEvent], finder: EventFinder) -> None:
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
             continue
         lemma = obj.lemma_.lower()
-        if lemma in DEMAND_NOUNS:
-            earlier = [e for e in events if e.trigger.i < raw.trigger.i and e.type in ("REQUEST", "THREATEN") and e.actors]
-            if earlier:
-                raw.recipients = [r for r in earlier[-1].actors if r not in raw.actors]
-        elif lemma in DECISION_NOUNS:
+        if lemma in DECISION_NOUNS:
             raw.recipients = _decider(raw, finder)
         else:
-            # "condemned the sanctions": whoever imposed the sanctions the text reported
-            types = finder.trigger_types(obj) - {raw.type}
+            # "rejected the demand": who made it; "condemned the sanctions": who imposed them
+            types = {"REQUEST", "THREATEN"} if lemma in DEMAND_NOUNS else finder.trigger_types(obj) - {raw.type}
             earlier = [e for e in events if e.trigger.i < raw.trigger.i and e.type in types and e.actors]
             if earlier:
                 raw.recipients = [r for r in earlier[-1].actors if r not in raw.actors]

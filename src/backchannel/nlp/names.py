@@ -75,20 +75,20 @@ def join_country_suffix(doc: Doc) -> None:
     """'Austal USA' is one company, not Austal and the United States: an organisation name followed
     at once by a country word that ends the noun phrase (not "sold Austal ships to the U.S.")."""
     ents = list(doc.ents)
-    out, changed, skip = [], False, set()
+    out, skip = [], set()  # skip: the country words joined to the name before them
     for k, ent in enumerate(ents):
         if k in skip:
             continue
         nxt = ents[k + 1] if k + 1 < len(ents) else None
+        # the name's last word hangs on nothing before it, and the country word on nothing inside the name
         if (ent.label_ == "ORG" and nxt is not None and nxt.start == ent.end and nxt.label_ == "GPE"
                 and nxt.text in COUNTRY_SUFFIXES and doc[ent.end - 1].tag_ != "POS"
                 and doc[ent.end - 1].head.i >= ent.end - 1 and nxt.root.head.i not in range(ent.start, ent.end)):
             out.append(Span(doc, ent.start, nxt.end, label="ORG"))
             skip.add(k + 1)
-            changed = True
         else:
             out.append(ent)
-    if changed:
+    if skip:
         doc.ents = filter_spans(out)
         for k in skip:  # the company's own id (or none), never the country's
             for tok in ents[k]:
@@ -100,15 +100,18 @@ NUMBER_WORDS = {"million", "billion", "trillion", "thousand", "hundred"}
 
 def trim_amounts(doc: Doc) -> None:
     """'fined Apple 1.8 billion euros': the small model runs the name into the amount after it."""
-    ents, changed = list(doc.ents), False
+    ents = list(doc.ents)
+    trimmed = []
     for k, ent in enumerate(ents):
+        if ent.label_ not in ("ORG", "PERSON"):
+            continue
         end = ent.end
         while end > ent.start + 1 and (doc[end - 1].like_num or doc[end - 1].lower_ in NUMBER_WORDS):
             end -= 1
-        if ent.label_ in ("ORG", "PERSON") and end < ent.end:
+        if end < ent.end:
             ents[k] = Span(doc, ent.start, end, label=ent.label_)
-            changed = True
-    if changed:
+            trimmed.append(k)
+    if trimmed:
         doc.ents = filter_spans(ents)
 
 
