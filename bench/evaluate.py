@@ -10,13 +10,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 from backchannel.evaluate.cat import read_meantime, score_meantime
 from backchannel.evaluate.run import evaluate_gold
 from backchannel.nlp import get_pipeline
+from gitinfo import commit
 
 HEADLINE = [
     ("events (type + actors + recipients), F1", "events", "f1"),
@@ -31,12 +31,6 @@ HEADLINE = [
     ("negation accuracy", "negation", "accuracy"),
     ("modality accuracy", "modality", "accuracy"),
 ]
-
-
-def commit() -> str:
-    out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True).stdout
-    return out + (" (uncommitted changes)" if dirty.strip() else "")
 
 
 def main() -> int:

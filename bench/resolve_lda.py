@@ -17,36 +17,30 @@ import argparse
 import csv
 import datetime as dt
 import json
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
 
+from backchannel.records.lda import read_lda
+from backchannel.records.model import Record
 from backchannel.resolve import NameIndex, gazetteer_index
+from gitinfo import commit
 
 # Every spelling of these must end in one cluster that holds no other organisation (issue 4).
 MAJORS = ("Lockheed Martin", "Boeing", "General Dynamics", "Northrop Grumman", "Raytheon", "United Launch Alliance")
 
 
-def commit() -> str:
-    out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True).stdout
-    return out + (" (uncommitted changes)" if dirty.strip() else "")
-
-
 def read_names(path: Path) -> tuple[Counter, int]:
     """Distinct registrant and client names, in the order of the first filing received that names
-    them (registrant before client), with how many times each appears; and the filing count."""
+    them (registrant before client), with how many times each appears; and the filing count. The
+    filings are read by the importer's own reader (``records.lda``)."""
     files = sorted(path.rglob("*.xml")) if path.is_dir() else [path]
-    filings = [f for file in files for f in ET.parse(file).getroot().iter("Filing")]
-    filings.sort(key=lambda f: f.get("Received") or "")
+    filings = [r for file in files for r in read_lda(file) if isinstance(r, Record)]
+    filings.sort(key=lambda r: r.date or dt.date.min)  # stable: same-day filings keep the file's order
     names: Counter = Counter()
     for filing in filings:
-        for tag, attr in (("Registrant", "RegistrantName"), ("Client", "ClientName")):
-            element = filing.find(tag)
-            name = (element.get(attr) or "").strip() if element is not None else ""
+        for name in (filing.registrant, filing.client):
             if name:
                 names[name] += 1  # a Counter keeps the order names were first counted
     return names, len(filings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ LDA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "records"
 
 
 def _bench():
+    if str(REPO / "bench") not in sys.path:
+        sys.path.insert(0, str(REPO / "bench"))  # as when run as a script: its sibling gitinfo.py
     spec = importlib.util.spec_from_file_location("resolve_lda", REPO / "bench" / "resolve_lda.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
