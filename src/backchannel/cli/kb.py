@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import click
 
 from .. import ontology
@@ -42,22 +44,13 @@ def import_(paths, db, as_json) -> None:
         totals["read"] += len(found.entries) + len(found.problems)
         totals["failed"] += len(found.problems)
         totals["failures"] += found.problems
-        good = []
-        for entry in found.entries:
-            try:  # the whole gazetteer must still hold together (parents named, roles dated)
-                ontology.use_extra_entries([*stored, *good, entry])
-                good.append(entry)
-            except BackchannelError as exc:
-                totals["failed"] += 1
-                totals["failures"].append(f"{path}: {entry['name']}: {exc}")
+        good = _holding_together(stored, found.entries, path, totals)
         with store.writer() as w:
             new, changed = w.put_kb_entries(good, source=path)
         stored += good
         totals["new"] += new
         totals["changed"] += changed
     if as_json:
-        import json  # noqa: PLC0415
-
         click.echo(json.dumps(totals, ensure_ascii=False))
     else:
         for line in totals["failures"]:
@@ -65,3 +58,23 @@ def import_(paths, db, as_json) -> None:
         click.echo(f"read {totals['read']}, new {totals['new']}, changed {totals['changed']}, failed {totals['failed']}")
     if totals["failed"]:
         raise click.exceptions.Exit(1)
+
+
+def _holding_together(stored: list[dict], entries: list[dict], path: str, totals: dict) -> list[dict]:
+    """The entries with which the whole gazetteer still holds together (parents named, roles dated).
+    The file is checked at once; only when that fails is each entry tried in turn, to name the bad
+    ones (rebuilding the gazetteer per entry would make a large file quadratic)."""
+    try:
+        ontology.use_extra_entries([*stored, *entries])
+        return list(entries)
+    except BackchannelError:
+        pass
+    good: list[dict] = []
+    for entry in entries:
+        try:
+            ontology.use_extra_entries([*stored, *good, entry])
+            good.append(entry)
+        except BackchannelError as exc:
+            totals["failed"] += 1
+            totals["failures"].append(f"{path}: {entry['name']}: {exc}")
+    return good
