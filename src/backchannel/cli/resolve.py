@@ -22,9 +22,10 @@ def _author(by: str | None) -> str:
         return "unknown"
 
 
-def _entity_or_event(view, item: str) -> str:
-    """An event report id as given, or the id of the entity a name or id denotes."""
-    if item.startswith("evt-"):
+def _entity_or_event(view, item: str, member: bool = False) -> str:
+    """An event report id as given, or the id of the entity a name or id denotes; with ``member``,
+    an entity id as given too (the member itself, not its cluster's head)."""
+    if item.startswith("evt-") or (member and item.startswith("ent-")):
         return item
     return view.find_entity(item)["id"]
 
@@ -54,20 +55,13 @@ def split(item, reason, by, db) -> None:
     """Take an entity (name or id) or an event report (evt-... id) out of what it was merged with."""
     store = store_for(db)
     view = store.view()
-    target = item if item.startswith("evt-") else _member(view, item)
+    target = _entity_or_event(view, item, member=True)
     with store.writer() as w:
         ids = w.split(target, _author(by), reason)
     if ids:
         click.echo(f"split {target} from {len(ids)} other(s) ({', '.join(ids)})")
     else:
         click.echo(f"{target} was not merged with anything; nothing to split")
-
-
-def _member(view, item: str) -> str:
-    """An entity id as given, else the entity a name denotes (its cluster's head)."""
-    if item.startswith("ent-"):
-        return item
-    return view.find_entity(item)["id"]
 
 
 @click.command()
