@@ -59,12 +59,12 @@ def check_binary(data: bytes) -> None:
         if data.startswith(magic):
             raise InputError(f"binary file ({kind}): convert it to text first, or {_WANTED}")
     if b"\x00" in data:
-        if _looks_like_utf16(data):
+        if looks_like_utf16(data):
             raise InputError("UTF-16 text without a byte-order mark: re-save the file as UTF-8")
         raise InputError(f"binary file (NUL bytes): {_WANTED}")
 
 
-def _looks_like_utf16(data: bytes) -> bool:
+def looks_like_utf16(data: bytes) -> bool:
     sample = data[:4096]
     half = len(sample) // 2
     if half < 4:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from backchannel.errors import InputError
-from backchannel.ingest.decoding import bom_codec
+from backchannel.ingest.decoding import looks_like_utf16, bom_codec
 
 JSON = "JSON"
 XML = "XML"
@@ -100,7 +100,7 @@ def _codec(head: bytes, path: str) -> str:
 
 def _check_nul(head: bytes, path: str) -> None:
     if b"\x00" in head:
-        if _looks_like_utf16(head):
+        if looks_like_utf16(head):
             raise InputError(f"{path}: UTF-16 text without a byte-order mark: re-save the file as UTF-8")
         raise InputError(f"{path}: binary file (NUL bytes): give a UTF-8 CSV, JSON or XML file")
 
@@ -112,15 +112,6 @@ def _decode_head(head: bytes, codec: str, path: str) -> str:
         return decoder.decode(head, final=False)
     except UnicodeDecodeError as exc:
         raise _not_text(path, codec, exc, 0) from None
-
-
-def _looks_like_utf16(head: bytes) -> bool:
-    # ASCII text in UTF-16 has a NUL in every other byte and almost none in the others.
-    half = len(head) // 2
-    if half < 4:
-        return False
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    return (odd > 0.6 * half and even < 0.05 * half) or (even > 0.6 * half and odd < 0.05 * half)
 
 
 def _not_text(path: str, codec: str, exc: UnicodeDecodeError, base: int) -> InputError:

@@ -63,7 +63,8 @@ def _exact(text: str) -> str:
 @lru_cache(maxsize=65536)
 def _spelling(text: str, person: bool) -> tuple[str, str, bool, str, str]:
     """(key, core, written as an acronym, initials, surname) of one spelling; the same spellings
-    are indexed again and again when every new article's entities are linked, so they are cached."""
+    are indexed and matched again and again when every new article's entities are linked, so they
+    are cached."""
     tokens = person_key(text).split() if person else org_tokens(text)
     words = core(tokens, person)
     initials = acronym(text) if not person and len(words.split()) >= 3 else ""
@@ -160,8 +161,7 @@ class NameIndex:
             return self._one(found, "exact")
         ways = [False, True] if kind is None else [_person(kind)]
         for person in ways:
-            tokens = person_key(name).split() if person else org_tokens(name)
-            key = " ".join(tokens)
+            key = _spelling(name, person)[0]
             found = self._fits(self._keys.get((person, key), ()), kind)
             if not found and not person:
                 found = self._fits(self._keys.get((False, key.replace(" ", "")), ()), kind)
@@ -199,8 +199,7 @@ class NameIndex:
     def _fuzzy(self, name: str, kind: str | None, ways: list[bool]) -> Match | None | bool:
         best: dict[str, float] = {}
         for person in ways:
-            tokens = person_key(name).split() if person else org_tokens(name)
-            query = core(tokens, person)
+            query = _spelling(name, person)[1]
             pool = [n for n in self._names if n.person == person and kinds_compatible(kind, n.kind)]
             hits = process.extract(query, [n.core for n in pool], scorer=fuzz.ratio,
                                    score_cutoff=FUZZY_THRESHOLD * 100, limit=None)

@@ -16,11 +16,13 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, bindparam, func, or_, select, update
 
-from ..ids import make_id
+from ..ids import make_id, match_key
 from .schema import articles, entities, entity_aliases, events, judgements, mentions
 
 SAME = {"entity": "same_entity", "event": "same_event"}
 NOT_SAME = {"entity": "not_same_entity", "event": "not_same_event"}
+# The column that points a member at its cluster's head (NULL on the head itself).
+HEAD = {"entity": entities.c.canonical_id, "event": events.c.cluster_id}
 
 
 def now() -> datetime:
@@ -100,12 +102,14 @@ def components(pairs: dict[tuple[str, str], bool]) -> dict[str, set[str]]:
 
 def rebuild(conn: Connection) -> None:
     """Recompute entities.canonical_id and events.cluster_id from every judgement."""
-    _rebuild(conn, "entity", entities, entities.c.canonical_id, representative_entity)
-    _rebuild(conn, "event", events, events.c.cluster_id, first_report)
+    _rebuild(conn, "entity", representative_entity)
+    _rebuild(conn, "event", first_report)
 
 
-def _rebuild(conn: Connection, what: str, table, column, head_of) -> None:
+def _rebuild(conn: Connection, what: str, head_of) -> None:
     """Point every member of a cluster at the member ``head_of`` picks; the head points at nothing."""
+    column = HEAD[what]
+    table = column.table
     groups = components(latest(conn, what))
     conn.execute(update(table).values({column.name: None}))
     done: set[str] = set()
@@ -148,22 +152,22 @@ def first_report(conn: Connection, group: set[str]) -> str:
     return min(rows, key=lambda r: (r.published is None, r.published or datetime.min.date(), r.ingested_at, r.id)).id
 
 
-def canonical_of(conn: Connection, entity_id: str) -> str:
-    """The representative of an entity's cluster."""
-    found = conn.execute(select(entities.c.canonical_id).where(entities.c.id == entity_id)).scalar()
-    return found or entity_id
+def canonical_of(conn: Connection, item_id: str, what: str = "entity") -> str:
+    """The head of the cluster of an entity (its representative) or of an event report (its first report)."""
+    column = HEAD[what]
+    found = conn.execute(select(column).where(column.table.c.id == item_id)).scalar()
+    return found or item_id
 
 
-def members(conn: Connection, canonical_id: str) -> list[str]:
-    """Every entity in the cluster this representative heads (itself first)."""
-    others = conn.execute(select(entities.c.id).where(entities.c.canonical_id == canonical_id)).scalars().all()
+def members(conn: Connection, canonical_id: str, what: str = "entity") -> list[str]:
+    """Every entity (or event report) in the cluster this one heads (itself first)."""
+    column = HEAD[what]
+    others = conn.execute(select(column.table.c.id).where(column == canonical_id)).scalars().all()
     return [canonical_id, *sorted(others)]
 
 
 def backfill_match_keys(conn: Connection) -> None:
     """Give aliases stored before resolution existed their match keys."""
-    from ..ids import match_key  # noqa: PLC0415
-
     rows = conn.execute(
         select(entity_aliases.c.entity_id, entity_aliases.c.alias, entities.c.kind)
         .join(entities, entities.c.id == entity_aliases.c.entity_id)

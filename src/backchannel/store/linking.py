@@ -86,10 +86,11 @@ def _mark_copy(conn: Connection, extraction: Extraction) -> None:
         query = query.where(articles.c.published.is_(None))
     close = [r for r in conn.execute(query) if _distance(r.fingerprint, fp) <= PREFILTER_BITS]
     found = []
-    for r in close:  # confirm on the texts themselves: simhash only narrows the search
-        text = conn.execute(select(articles.c.text).where(articles.c.id == r.id)).scalar()
-        if fuzz.ratio(_squash(text), _squash(a.text)) >= COPY_RATIO:
-            found.append(r)
+    if close:  # confirm on the texts themselves: simhash only narrows the search
+        query = select(articles.c.id, articles.c.text).where(articles.c.id.in_([r.id for r in close]))
+        texts = dict(conn.execute(query).all())
+        mine = _squash(a.text)
+        found = [r for r in close if fuzz.ratio(_squash(texts[r.id]), mine) >= COPY_RATIO]
     original = None
     if found:
         first = min(found, key=lambda r: (r.published or date.min, r.id))
@@ -167,15 +168,9 @@ def _same_lineage(conn: Connection, a: frozenset, b: frozenset) -> bool:
         return False
     names = dict(conn.execute(select(entities.c.id, entities.c.name).where(entities.c.id.in_(a | b))).all())
     gaz = ontology.gazetteer()
-
-    def line(eid: str) -> set[str]:
-        out, entry, steps = {names.get(eid, eid)}, gaz.lookup(names.get(eid, "")), 0
-        while entry is not None and entry.parent and steps < 8:
-            out.add(entry.parent)
-            entry, steps = gaz.lookup(entry.parent), steps + 1
-        return out
-
-    return all(any(line(x) & line(y) and (names.get(x) in line(y) or names.get(y) in line(x)) for y in b) for x in a)
+    # each body with the bodies above it (Space Systems Command, Space Force, Department of the Air Force, ...)
+    line = {e: {names.get(e, e), *gaz.lineage(names.get(e, ""))} for e in a | b}
+    return all(any(names.get(x) in line[y] or names.get(y) in line[x] for y in b) for x in a)
 
 
 def _same_amount(event: Event, row, published: date | None) -> bool:
@@ -214,10 +209,10 @@ def _link_event(conn: Connection, event: Event, published: date | None, refused:
         return
     sides = _sides(conn, [r.id for r in rows])
     here = _window(t.interval_start if t else None, t.interval_end if t else None, published)
+    mutual = event.type in ("CONSULT", "COOPERATE", "AGREE") and event.mode != "visit"
     matches = []
     for r in rows:
         theirs = sides[r.id]
-        mutual = event.type in ("CONSULT", "COOPERATE", "AGREE") and event.mode != "visit"
         same_sides = theirs == mine or (mutual and (theirs[0] | theirs[1]) == (mine[0] | mine[1]))
         if not same_sides and event.type == "CONTRACT_AWARD" and theirs[1] == mine[1]:
             # the news says Space Systems Command, the record the Department of the Air Force above it;
@@ -232,8 +227,8 @@ def _link_event(conn: Connection, event: Event, published: date | None, refused:
         select(func.coalesce(events.c.cluster_id, events.c.id)).where(
             events.c.article_id == event.evidence.article, events.c.id != event.id
         )
-    ).scalars())
-    matches = [r for r in matches if (r.cluster_id or r.id) not in taken | refused]
+    ).scalars()) | refused
+    matches = [r for r in matches if (r.cluster_id or r.id) not in taken]
     if not matches:
         return
     # a syndicated copy tells it in the same words: the most similar sentence first, then the earliest

@@ -153,8 +153,6 @@ class View:
 
     def kb_entries(self) -> list[dict]:
         """The known actors imported into this store, in the gazetteer's format, by name."""
-        import json  # noqa: PLC0415
-
         with self._connect() as conn:
             rows = conn.execute(select(kb_entries.c.entry).order_by(kb_entries.c.name)).scalars().all()
         return [json.loads(r) for r in rows]
@@ -167,7 +165,7 @@ class View:
             query = select(judgements).order_by(judgements.c.created_at, judgements.c.id)
             if item is not None:
                 ids = [item]
-                if not item.startswith("evt-") and not item.startswith("ev"):
+                if not item.startswith("ev"):  # an event report's id (evt-...); else an entity's id or name
                     ids = clusters.members(conn, _find_entity(conn, item)["id"])
                 query = query.where(or_(judgements.c.left_id.in_(ids), judgements.c.right_id.in_(ids)))
             rows = conn.execute(query).all()

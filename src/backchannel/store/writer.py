@@ -12,7 +12,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
-from ..errors import StoreError
+from ..errors import NotFoundError, StoreError
 from ..ids import match_key, name_key
 from ..model import Entity, EntityRef, Event, Extraction, Relation, TimeSpan
 from . import clusters, linking
@@ -107,12 +107,7 @@ class Writer:
         """Take an entity (or event report) out of its cluster: judge it not the same as every
         other member. Returns the judgement ids (none when it stood alone)."""
         what = _what(self._conn, item)
-        if what == "entity":
-            head = clusters.canonical_of(self._conn, item)
-            group = clusters.members(self._conn, head)
-        else:
-            head = self._conn.execute(select(events.c.cluster_id).where(events.c.id == item)).scalar() or item
-            group = [head, *self._conn.execute(select(events.c.id).where(events.c.cluster_id == head)).scalars()]
+        group = clusters.members(self._conn, clusters.canonical_of(self._conn, item, what), what)
         ids = [clusters.judge(self._conn, what, item, other, False, author, 1.0, reason) for other in group if other != item]
         clusters.rebuild(self._conn)
         return ids
@@ -121,8 +116,6 @@ class Writer:
 
     def put_kb_entries(self, found: list[dict], source: str) -> tuple[int, int]:
         """Store imported known actors by name; returns (new, changed). The same entry again is no change."""
-        import json  # noqa: PLC0415
-
         new = changed = 0
         for entry in found:
             text = json.dumps(entry, sort_keys=True, ensure_ascii=False)
@@ -394,8 +387,6 @@ def _insert_ignoring_duplicates(conn: Connection, table: Table) -> Insert:
 
 def _what(conn: Connection, item_id: str) -> str:
     """'entity' or 'event' for a stored id; NotFoundError otherwise."""
-    from ..errors import NotFoundError  # noqa: PLC0415
-
     if conn.execute(select(entities.c.id).where(entities.c.id == item_id)).first():
         return "entity"
     if conn.execute(select(events.c.id).where(events.c.id == item_id)).first():
