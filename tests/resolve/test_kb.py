@@ -81,3 +81,13 @@ def test_an_entry_naming_an_unknown_parent_is_refused(tmp_path):
     path.write_text("- {name: Tiny Unit, kind: Company, parent: No Such Company}\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["kb", "import", str(path), "--db", db])
     assert result.exit_code == 1 and "No Such Company" in result.output
+
+
+def test_an_entry_may_name_a_parent_given_later_in_the_file(tmp_path):
+    path, db = tmp_path / "kb.yaml", str(tmp_path / "k.db")
+    path.write_text("- {name: Tiny Unit, kind: Company, parent: Tiny Holdings}\n"
+                    "- {name: Tiny Holdings, kind: Company}\n"
+                    "- {name: Lost Unit, kind: Company, parent: No Such Company}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["kb", "import", str(path), "--db", db])
+    assert result.exit_code == 1 and "No Such Company" in result.output and "Tiny" not in result.output
+    assert "new 2" in result.output  # the file as a whole fails, so each entry is tried: the unit after its parent

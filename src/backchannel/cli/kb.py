@@ -62,19 +62,29 @@ def import_(paths, db, as_json) -> None:
 
 def _holding_together(stored: list[dict], entries: list[dict], path: str, totals: dict) -> list[dict]:
     """The entries with which the whole gazetteer still holds together (parents named, roles dated).
-    The file is checked at once; only when that fails is each entry tried in turn, to name the bad
-    ones (rebuilding the gazetteer per entry would make a large file quadratic)."""
+    The file is checked at once; only when that fails are the entries tried one by one, again while
+    that admits more (a unit may come before its parent), to name the bad ones. Rebuilding the
+    gazetteer per entry for every file would make a large file quadratic."""
     try:
         ontology.use_extra_entries([*stored, *entries])
         return list(entries)
     except BackchannelError:
         pass
     good: list[dict] = []
-    for entry in entries:
-        try:
-            ontology.use_extra_entries([*stored, *good, entry])
-            good.append(entry)
-        except BackchannelError as exc:
-            totals["failed"] += 1
-            totals["failures"].append(f"{path}: {entry['name']}: {exc}")
+    pending, errors = list(entries), {}
+    while pending:
+        left = []
+        for entry in pending:
+            try:
+                ontology.use_extra_entries([*stored, *good, entry])
+                good.append(entry)
+            except BackchannelError as exc:
+                left.append(entry)
+                errors[id(entry)] = exc
+        if len(left) == len(pending):
+            break
+        pending = left
+    for entry in pending:
+        totals["failed"] += 1
+        totals["failures"].append(f"{path}: {entry['name']}: {errors[id(entry)]}")
     return good
