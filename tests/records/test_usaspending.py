@@ -150,7 +150,7 @@ def test_bulk_award_summary_csv(read):
     assert blue.date == date(2023, 5, 19)  # award_base_action_date
     assert blue.amount == 3400000000.0 and blue.award_total is None
     assert blue.description == "HUMAN LANDING SYSTEM SUSTAINING LUNAR DEVELOPMENT"
-    assert spacex.record_id == HLS_KEY  # the same award as the API's, by key
+    assert spacex.record_id == spacex.award_id == HLS_KEY  # the same award as the API's, by key
     assert spacex.date == date(2021, 4, 20)  # no base action date: the period of performance's start
     assert spacex.potential_value == 2941000000.0
     assert [(p.location.rsplit(": ", 1)[1], p.reason) for p in problems] == [
@@ -181,14 +181,6 @@ def test_legacy_csv(read):
         ("line 4", "dollarsobligated '12,34x.00' is not an amount"),
         ("line 5", "empty vendorname: the row is incomplete"),
     ]
-
-
-def test_an_award_gets_one_key_from_every_usaspending_format(read):
-    keys = set()
-    for name in ("usaspending_award.json", "usaspending_search.json", "usaspending_bulk_awards.csv"):
-        keys |= {r.award_id for r in read("usaspending", name)[0] if r.piid == "80TEST21C0001"}
-    keys |= {r.award_id for r in read("usaspending", "usaspending_transactions.json")[0]}
-    assert keys == {HLS_KEY}
 
 
 def test_grants_are_reported_not_read(write):
