@@ -147,7 +147,7 @@ def test_a_unit_name_stops_before_a_date(extract):
 
 
 def test_the_two_companies_are_the_two_just_named(extract):
-    from tests.conftest import find_event, find_event, names
+    from tests.conftest import names
 
     ex = extract("Blue Origin and Dynetics lost the lander competition. The two companies protested NASA's award.")
     assert names(find_event(ex, "CONTRACT_PROTEST").actors) == {"Blue Origin", "Dynetics"}
